@@ -23,6 +23,8 @@ class TimeFigures:
     seconds_total: int
     seconds_task: int
     seconds_by_activity: dict[str, int]
+    # The bridged union of all work, clipped to the period (for totals across platforms).
+    worked: list[Interval] = field(default_factory=list, compare=False, repr=False)
 
     @property
     def seconds_unpaid(self) -> int:
@@ -57,7 +59,8 @@ def compute_time(
     spans = list(task_spans) if spans_sorted else sorted(task_spans)
     session_intervals = sorted((s, e) for s, e, _ in sessions)
     everything = list(heapq.merge(session_intervals, spans))
-    seconds_total = total(clip(union_sorted(everything, bridge_gap), start, end))
+    worked = clip(union_sorted(everything, bridge_gap), start, end)
+    seconds_total = total(worked)
     paid_sessions = sorted((s, e) for s, e, kind in sessions if kind == Activity.TASK)
     paid = list(heapq.merge(paid_sessions, spans))
     seconds_task = total(clip(union_sorted(paid), start, end))
@@ -67,7 +70,7 @@ def compute_time(
             continue
         own = sorted((s, e) for s, e, kind in sessions if kind == activity)
         by_activity[activity.value] = total(clip(union_sorted(own), start, end))
-    return TimeFigures(seconds_total, seconds_task, by_activity)
+    return TimeFigures(seconds_total, seconds_task, by_activity, worked)
 
 
 @dataclass

@@ -1,0 +1,131 @@
+"""Payouts: requested → received (or refused, cancelled), with fees and their delay."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from sqlalchemy import select
+
+from app.domain.errors import Conflict, InvalidInput, NotFound
+from app.domain.money import normalise_currency, parse_amount
+from app.domain.statuses import PayoutStatus
+from app.services.context import ServiceContext
+from app.services.platforms import find_platform
+from app.services.records import PayoutInfo
+from app.services.settings import SettingsService
+from app.services.validation import choice, local_text, not_in_future
+from app.storage.models import Payout, Platform
+
+_CODE = re.compile(r"([A-Za-z]{3})")
+
+
+class PayoutService:
+    def __init__(self, ctx: ServiceContext, settings: SettingsService) -> None:
+        self._ctx = ctx
+        self._settings = settings
+
+    def add(
+        self,
+        platform: str,
+        amount: str,
+        requested: datetime,
+        *,
+        received: datetime | None = None,
+        fee: str | None = None,
+        method: str | None = None,
+        reference: str | None = None,
+        status: str | None = None,
+        currency: str | None = None,
+        asks_for_money: bool = False,
+        note: str | None = None,
+    ) -> PayoutInfo:
+        ctx, tr = self._ctx, self._ctx.tr
+        requested_at = not_in_future(ctx, requested, tr.gettext("request time"))
+        received_at = not_in_future(ctx, received, tr.gettext("receipt time")) if received else None
+        if status is None:
+            state = PayoutStatus.RECEIVED if received_at else PayoutStatus.REQUESTED
+        else:
+            state = choice(PayoutStatus, status, tr.gettext("payout status"), tr)
+        if state is PayoutStatus.RECEIVED and received_at is None:
+            raise InvalidInput(
+                tr.gettext("A received payout needs the time it arrived: add --received TIME.")
+            )
+        if received_at is not None and state is not PayoutStatus.RECEIVED:
+            raise InvalidInput(
+                tr.gettext("--received goes with the status received, not {status}.").format(
+                    status=state.value
+                )
+            )
+        self._check_order(requested_at, received_at)
+        with ctx.db.write() as session:
+            target = find_platform(session, platform, tr)
+            code = normalise_currency(currency, tr) if currency else target.currency
+            row = Payout(
+                platform_id=target.id,
+                amount=parse_amount(amount, code, tr, what=tr.gettext("payout amount")),
+                currency=code,
+                fee=parse_amount(fee, code, tr, what=tr.gettext("fee")) if fee else 0,
+                method=method or None,
+                reference=reference or None,
+                status=state.value,
+                requested_at=requested_at,
+                received_at=received_at,
+                asks_for_money=asks_for_money,
+                note=note or None,
+            )
+            session.add(row)
+            session.flush()
+            return PayoutInfo.of(row, target.name)
+
+    def receive(self, payout_id: int, at: datetime, amount: str | None = None) -> PayoutInfo:
+        """Mark a waiting payout received; `amount` may name another currency ("95.20 EUR")."""
+        ctx, tr = self._ctx, self._ctx.tr
+        received_at = not_in_future(ctx, at, tr.gettext("receipt time"))
+        with ctx.db.write(action="status") as session:
+            row = session.get(Payout, payout_id)
+            if row is None:
+                raise NotFound(tr.gettext("There is no payout number {id}.").format(id=payout_id))
+            if row.status != PayoutStatus.REQUESTED:
+                raise Conflict(
+                    tr.gettext("Payout {id} is already {status}.").format(
+                        id=payout_id, status=row.status
+                    )
+                )
+            self._check_order(row.requested_at, received_at)
+            if amount is not None:
+                currency, text = self._split_currency(amount, row.currency)
+                row.received_amount = parse_amount(text, currency, tr,
+                                                   what=tr.gettext("received amount"))
+                row.received_currency = currency
+            row.status = PayoutStatus.RECEIVED.value
+            row.received_at = received_at
+            session.flush()
+            return PayoutInfo.of(row, session.get_one(Platform, row.platform_id).name)
+
+    def _split_currency(self, amount: str, default: str) -> tuple[str, str]:
+        codes = [c for c in _CODE.findall(amount) if c.isalpha()]
+        if codes:
+            return normalise_currency(codes[-1], self._ctx.tr), _CODE.sub("", amount).strip()
+        return default, amount
+
+    def _check_order(self, requested: datetime, received: datetime | None) -> None:
+        tr = self._ctx.tr
+        if received is not None and received < requested:
+            raise InvalidInput(
+                tr.gettext("The receipt time {received} is before the request time {requested}.")
+                .format(received=local_text(self._ctx, received),
+                        requested=local_text(self._ctx, requested))
+            )
+
+    def list(self, platform: str | None = None) -> list[PayoutInfo]:
+        with self._ctx.db.read() as session:
+            query = (
+                select(Payout, Platform.name)
+                .join(Platform, Platform.id == Payout.platform_id)
+                .order_by(Payout.requested_at, Payout.id)
+            )
+            if platform:
+                query = query.where(Payout.platform_id == find_platform(
+                    session, platform, self._ctx.tr).id)
+            return [PayoutInfo.of(row, name) for row, name in session.execute(query)]

@@ -1,0 +1,520 @@
+"""The report: per platform and period, time, money, wages and flags (DESIGN.md "Definitions").
+
+Sums and counts come from SQL; only the period's intervals are merged in
+Python. The same figures feed the CLI, the window, the charts and evidence.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import BigInteger, and_, func, or_, select, type_coerce
+from sqlalchemy.orm import Session
+
+from app.domain import flags as flag_rules
+from app.domain.flags import DAY, Flag, Thresholds
+from app.domain.intervals import Interval, clip, total, union
+from app.domain.localtime import Period, local_date, zone_name
+from app.domain.money import convert_minor, format_plain
+from app.domain.rates import RateTable
+from app.domain.statuses import (
+    WITHHOLDING_EVENTS,
+    EventKind,
+    PayoutStatus,
+    TaskStatus,
+)
+from app.domain.wage import TaskTotals, TimeFigures, compute_time, hourly
+from app.services.context import ServiceContext
+from app.services.platforms import find_platform
+from app.services.rates import RateService
+from app.services.records import PlatformInfo
+from app.services.settings import Settings, SettingsService
+from app.storage.models import AccountEvent, Payout, Platform, ScamSignRecord, Task, WorkSession
+from app.storage.types import epoch_seconds, from_epoch
+
+T = Task.__table__
+S = WorkSession.__table__
+P = Payout.__table__
+E = AccountEvent.__table__
+
+
+def _raw(column: Any) -> Any:
+    """A time column as its stored epoch seconds (skips the datetime conversion)."""
+    return type_coerce(column, BigInteger)
+
+
+@dataclass
+class HomeFigures:
+    earned: int
+    fees: int
+    pending_value: int
+    rejected_value: int
+    effective_hourly: Decimal | None
+
+    @property
+    def net(self) -> int:
+        return self.earned - self.fees
+
+
+@dataclass
+class PlatformReport:
+    platform: PlatformInfo
+    time: TimeFigures
+    totals: TaskTotals
+    fees: int
+    home: HomeFigures | None
+    flags: list[Flag]
+    worked: list[Interval]  # bridged union of the platform's work, clipped to the period
+    other_currencies: dict[str, TaskTotals] = field(default_factory=dict)
+    withheld: int = 0
+
+    @property
+    def earned(self) -> int:
+        return self.totals.earned_with_bonus
+
+    @property
+    def net(self) -> int:
+        return self.earned - self.fees
+
+    @property
+    def effective_hourly(self) -> Decimal | None:
+        return hourly(self.net, self.platform.currency, self.time.seconds_total)
+
+    @property
+    def nominal_hourly(self) -> Decimal | None:
+        return hourly(self.earned, self.platform.currency, self.time.seconds_task)
+
+    def as_json(self, home_currency: str) -> dict[str, Any]:
+        cur = self.platform.currency
+        money = lambda minor: format_plain(minor, cur)  # noqa: E731
+        home_money = lambda minor: format_plain(minor, home_currency)  # noqa: E731
+        result: dict[str, Any] = {
+            "name": self.platform.name,
+            "currency": cur,
+            "seconds_total": self.time.seconds_total,
+            "seconds_task": self.time.seconds_task,
+            "seconds_unpaid": self.time.seconds_unpaid,
+            "seconds_by_activity": dict(self.time.seconds_by_activity),
+            "tasks": {status.value: self.totals.counts.get(status.value, 0)
+                      for status in ORDERED_STATUSES},
+            "earned": money(self.earned),
+            "bonus": money(self.totals.bonus),
+            "pending_value": money(self.totals.pending_value),
+            "rejected_value": money(self.totals.rejected_value),
+            "fees": money(self.fees),
+            "net": money(self.net),
+            "effective_hourly": _text(self.effective_hourly),
+            "nominal_hourly": _text(self.nominal_hourly),
+            "home": None if self.home is None else {
+                "earned": home_money(self.home.earned),
+                "fees": home_money(self.home.fees),
+                "net": home_money(self.home.net),
+                "pending_value": home_money(self.home.pending_value),
+                "rejected_value": home_money(self.home.rejected_value),
+                "effective_hourly": _text(self.home.effective_hourly),
+            },
+            "flags": [flag.as_json() for flag in self.flags],
+        }
+        if self.other_currencies:
+            result["other_currencies"] = {
+                code: {
+                    "earned": format_plain(totals.earned_with_bonus, code),
+                    "bonus": format_plain(totals.bonus, code),
+                    "pending_value": format_plain(totals.pending_value, code),
+                    "rejected_value": format_plain(totals.rejected_value, code),
+                }
+                for code, totals in sorted(self.other_currencies.items())
+            }
+        return result
+
+
+ORDERED_STATUSES = (
+    TaskStatus.APPROVED, TaskStatus.PARTIALLY_APPROVED, TaskStatus.SCREENED_OUT,
+    TaskStatus.REJECTED, TaskStatus.PENDING, TaskStatus.RETURNED, TaskStatus.EXPIRED,
+    TaskStatus.IN_PROGRESS,
+)
+
+
+@dataclass
+class Report:
+    period: Period
+    timezone: str
+    home_currency: str
+    platforms: list[PlatformReport]
+    seconds_total: int
+
+    @property
+    def home_complete(self) -> bool:
+        return all(p.home is not None for p in self.platforms)
+
+    def home_total(self, name: str) -> int | None:
+        if not self.home_complete:
+            return None
+        return sum(getattr(p.home, name) for p in self.platforms if p.home is not None)
+
+    @property
+    def effective_hourly(self) -> Decimal | None:
+        net = self.home_total("net")
+        return hourly(net, self.home_currency, self.seconds_total) if net is not None else None
+
+    def as_json(self) -> dict[str, Any]:
+        home = self.home_currency
+        return {
+            "from": self.period.first.isoformat(),
+            "to": self.period.end.isoformat(),
+            "timezone": self.timezone,
+            "home_currency": home,
+            "platforms": [p.as_json(home) for p in self.platforms],
+            "totals": {
+                "home": {
+                    "earned": format_plain(self.home_total("earned"), home),
+                    "fees": format_plain(self.home_total("fees"), home),
+                    "net": format_plain(self.home_total("net"), home),
+                    "seconds_total": self.seconds_total,
+                    "effective_hourly": _text(self.effective_hourly),
+                }
+            },
+        }
+
+
+def _text(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
+
+
+@dataclass(frozen=True)
+class _Window:
+    """What to compute over: the period, and whether state flags look at all time."""
+
+    start: int
+    stop: int
+    now: int
+    state_flags_all_time: bool
+    phrase: str
+
+
+class ReportService:
+    def __init__(
+        self, ctx: ServiceContext, settings: SettingsService, rates: RateService
+    ) -> None:
+        self._ctx = ctx
+        self._settings = settings
+        self._rates = rates
+
+    # -- public -------------------------------------------------------------------------
+
+    def report(self, first: date, end: date, platform: str | None = None) -> Report:
+        """The report for local days [first, end)."""
+        ctx, tr = self._ctx, self._ctx.tr
+        period = Period.of_days(first, end, ctx.zone)
+        last = end - timedelta(days=1)
+        phrase = tr.gettext("from {first} to {last}").format(
+            first=first.isoformat(), last=last.isoformat()
+        )
+        window = _Window(epoch_seconds(period.start), epoch_seconds(period.stop),
+                         epoch_seconds(ctx.now()), False, phrase)
+        return self._build(period, window, platform)
+
+    def current(self, platform: str | None = None) -> Report:
+        """The last flag_window_days ending now; state flags (waiting payouts...) of all time."""
+        ctx, tr = self._ctx, self._ctx.tr
+        settings = self._settings.current()
+        now = ctx.now()
+        start = now - timedelta(days=settings.flag_window_days)
+        phrase = tr.ngettext("over the last {days} day", "over the last {days} days",
+                             settings.flag_window_days).format(days=settings.flag_window_days)
+        window = _Window(epoch_seconds(start), epoch_seconds(now), epoch_seconds(now), True,
+                         phrase)
+        return self._build(Period.of_instants(start, now, ctx.zone), window, platform)
+
+    def current_flags(self) -> list[tuple[str, Flag]]:
+        report = self.current()
+        return [(p.platform.name, flag) for p in report.platforms for flag in p.flags]
+
+    # -- building -----------------------------------------------------------------------
+
+    def _build(self, period: Period, window: _Window, platform: str | None) -> Report:
+        ctx = self._ctx
+        settings = self._settings.current()
+        rates = self._rates.table(settings.home_currency)
+        with ctx.db.read() as session:
+            if platform:
+                rows = [find_platform(session, platform, ctx.tr)]
+            else:
+                rows = list(session.scalars(select(Platform).order_by(Platform.name_key)))
+            reports = [
+                self._platform(session, PlatformInfo.of(row), window, settings, rates)
+                for row in rows
+            ]
+        everything = [interval for report in reports for interval in report.worked]
+        seconds_total = total(clip(union(everything, settings.bridge_gap_seconds),
+                                   window.start, window.stop))
+        return Report(period, zone_name(ctx.zone), settings.home_currency, reports, seconds_total)
+
+    def _platform(
+        self,
+        session: Session,
+        platform: PlatformInfo,
+        window: _Window,
+        settings: Settings,
+        rates: RateTable,
+    ) -> PlatformReport:
+        pid, start, stop = platform.id, window.start, window.stop
+        limits = settings.thresholds(platform.min_wage, platform.max_payout_days,
+                                     platform.max_review_days)
+        time, worked = self._time(session, pid, start, stop, window.now,
+                                  settings.bridge_gap_seconds)
+        by_currency = self._task_totals(session, pid, start, stop)
+        native = by_currency.pop(platform.currency, TaskTotals())
+        counts = dict(native.counts)
+        for other in by_currency.values():
+            for status, count in other.counts.items():
+                counts[status] = counts.get(status, 0) + count
+        totals = TaskTotals(counts=counts, earned=native.earned, bonus=native.bonus,
+                            pending_value=native.pending_value,
+                            rejected_value=native.rejected_value)
+        payouts = self._payouts(session, pid, start, stop)
+        fees = sum(p["fee"] for p in payouts if p["currency"] == platform.currency)
+
+        used = set(by_currency)
+        if any(native.counts.values()):
+            used.add(platform.currency)
+        used |= {p["currency"] for p in payouts if p["fee"]}
+        missing = sorted(code for code in used if not rates.has(code))
+        home = None
+        if not missing:
+            home = self._home(session, pid, start, stop, platform.currency, native, by_currency,
+                              payouts, rates, time.seconds_total)
+
+        report = PlatformReport(platform, time, totals, fees, home, [], worked,
+                                other_currencies=by_currency)
+        report.flags = self._flags(session, report, window, limits, missing, payouts,
+                                   settings.home_currency)
+        return report
+
+    def _time(
+        self, session: Session, pid: int, start: int, stop: int, now: int, bridge_gap: int
+    ) -> tuple[TimeFigures, list[Interval]]:
+        # Reach bridge_gap beyond the period: a gap bridged across its edge counts inside it.
+        low, high = start - bridge_gap, stop + bridge_gap
+        sessions = [
+            (int(s), int(e), str(kind))
+            for s, e, kind in session.execute(
+                select(_raw(S.c.started_at), func.coalesce(_raw(S.c.ended_at), now), S.c.activity)
+                .where(S.c.platform_id == pid, _raw(S.c.started_at) < high,
+                       or_(S.c.ended_at.is_(None), _raw(S.c.ended_at) > low))
+            )
+        ]
+        longest = session.execute(
+            select(func.max(T.c.span_seconds)).where(T.c.platform_id == pid)
+        ).scalar() or 0
+        spans = [
+            (int(s), int(e))
+            for s, e in session.execute(
+                select(_raw(T.c.span_start), _raw(T.c.span_end))
+                .where(T.c.platform_id == pid,
+                       _raw(T.c.span_start) >= low - int(longest),
+                       _raw(T.c.span_start) < high,
+                       _raw(T.c.span_end) > low)
+                .order_by(T.c.platform_id, T.c.span_start)
+            )
+        ]
+        figures = compute_time(sessions, spans, start, stop, bridge_gap, spans_sorted=True)
+        return figures, figures.worked
+
+    def _task_totals(
+        self, session: Session, pid: int, start: int, stop: int
+    ) -> dict[str, TaskTotals]:
+        by_currency: dict[str, TaskTotals] = defaultdict(TaskTotals)
+        query = (
+            select(
+                T.c.currency,
+                T.c.status,
+                func.count(),
+                func.coalesce(func.sum(T.c.reward), 0),
+                func.coalesce(func.sum(func.coalesce(T.c.earned, 0)), 0),
+                func.coalesce(func.sum(func.coalesce(T.c.earned, T.c.reward)), 0),
+                func.coalesce(func.sum(T.c.bonus), 0),
+            )
+            .where(T.c.platform_id == pid, _raw(T.c.work_at) >= start, _raw(T.c.work_at) < stop)
+            .group_by(T.c.currency, T.c.status)
+        )
+        for currency, status, count, reward, earned, earned_or_reward, bonus in session.execute(
+            query
+        ):
+            by_currency[currency].add_group(status, int(count), int(reward), int(earned),
+                                            int(earned_or_reward), int(bonus))
+        return dict(by_currency)
+
+    def _payouts(self, session: Session, pid: int, start: int, stop: int) -> list[dict[str, Any]]:
+        rows = session.execute(
+            select(P.c.id, P.c.fee, P.c.currency, P.c.status, _raw(P.c.requested_at),
+                   _raw(P.c.received_at))
+            .where(P.c.platform_id == pid, _raw(P.c.requested_at) >= start,
+                   _raw(P.c.requested_at) < stop, P.c.status != PayoutStatus.CANCELLED.value)
+        ).all()
+        return [
+            {"id": r[0], "fee": int(r[1]), "currency": r[2], "status": r[3],
+             "requested": int(r[4]), "received": None if r[5] is None else int(r[5])}
+            for r in rows
+        ]
+
+    def _home(
+        self,
+        session: Session,
+        pid: int,
+        start: int,
+        stop: int,
+        platform_currency: str,
+        native: TaskTotals,
+        others: dict[str, TaskTotals],
+        payouts: list[dict[str, Any]],
+        rates: RateTable,
+        seconds_total: int,
+    ) -> HomeFigures:
+        home = rates.home_currency
+        earned = pending = rejected = 0
+        for currency, totals in [(platform_currency, native), *others.items()]:
+            if currency == home:
+                earned += totals.earned_with_bonus
+                pending += totals.pending_value
+                rejected += totals.rejected_value
+                continue
+            if not any(totals.counts.values()):
+                continue
+            e, p, r = self._converted_tasks(session, pid, start, stop, currency, rates)
+            earned, pending, rejected = earned + e, pending + p, rejected + r
+        fees = 0
+        for payout in payouts:
+            if payout["fee"]:
+                day = local_date(from_epoch(payout["requested"]), self._ctx.zone)
+                rate = rates.rate_on(payout["currency"], day)
+                assert rate is not None
+                fees += convert_minor(payout["fee"], payout["currency"], rate, home)
+        return HomeFigures(earned, fees, pending, rejected,
+                           hourly(earned - fees, home, seconds_total))
+
+    def _converted_tasks(
+        self, session: Session, pid: int, start: int, stop: int, currency: str, rates: RateTable
+    ) -> tuple[int, int, int]:
+        """Each amount converted at its own date's rate and rounded, then summed."""
+        home = rates.home_currency
+        earned = pending = rejected = 0
+        for seg_start, seg_end, rate in rates.segments(currency, self._ctx.zone):
+            low = start if seg_start is None else max(start, seg_start)
+            high = stop if seg_end is None else min(stop, seg_end)
+            if low >= high:
+                continue
+            groups = session.execute(
+                select(T.c.status, T.c.reward, T.c.earned, T.c.bonus, func.count())
+                .where(T.c.platform_id == pid, T.c.currency == currency,
+                       _raw(T.c.work_at) >= low, _raw(T.c.work_at) < high)
+                .group_by(T.c.status, T.c.reward, T.c.earned, T.c.bonus)
+            )
+            for status, reward, earned_value, bonus, count in groups:
+                n = int(count)
+                convert = lambda minor: convert_minor(int(minor), currency, rate, home)  # noqa: E731,B023
+                if status == TaskStatus.APPROVED:
+                    earned += n * convert(earned_value if earned_value is not None else reward)
+                elif status in (TaskStatus.PARTIALLY_APPROVED, TaskStatus.SCREENED_OUT):
+                    earned += n * convert(earned_value or 0)
+                elif status == TaskStatus.PENDING:
+                    pending += n * convert(reward)
+                elif status == TaskStatus.REJECTED:
+                    rejected += n * convert(reward)
+                if bonus:
+                    earned += n * convert(bonus)
+        return earned, pending, rejected
+
+    # -- flags --------------------------------------------------------------------------
+
+    def _flags(
+        self,
+        session: Session,
+        report: PlatformReport,
+        window: _Window,
+        limits: Thresholds,
+        missing: list[str],
+        payouts: list[dict[str, Any]],
+        home_currency: str,
+    ) -> list[Flag]:
+        tr = self._ctx.tr
+        name, pid = report.platform.name, report.platform.id
+        found: list[Flag | None] = []
+        found.append(flag_rules.low_wage(
+            tr, name, report.time.seconds_total,
+            report.home.effective_hourly if report.home else None, limits, window.phrase))
+        found.append(flag_rules.slow_payout(
+            tr, name, self._payout_delays(session, pid, window, payouts), limits.max_payout_days))
+        found.append(flag_rules.high_rejection(
+            tr, name, report.totals.counts.get(TaskStatus.REJECTED, 0), report.totals.decided,
+            limits.max_rejection_rate))
+        count, oldest = self._overdue(session, pid, window, limits.max_review_days)
+        found.append(flag_rules.overdue_review(tr, name, count, oldest, limits.max_review_days))
+        report.withheld = self._withheld(session, pid, window)
+        found.append(flag_rules.withheld_balance(tr, name, report.withheld,
+                                                 report.platform.currency))
+        found.append(flag_rules.missing_rate(tr, name, missing, home_currency))
+        found.append(flag_rules.scam_risk(tr, name, self._scam_signs(session, pid)))
+        return [flag for flag in found if flag is not None]
+
+    def _payout_delays(
+        self, session: Session, pid: int, window: _Window, payouts: list[dict[str, Any]]
+    ) -> list[tuple[int, bool]]:
+        if window.state_flags_all_time:
+            waiting = session.execute(
+                select(_raw(P.c.requested_at)).where(
+                    P.c.platform_id == pid, P.c.status == PayoutStatus.REQUESTED.value)
+            ).scalars()
+            return [(window.now - int(requested), True) for requested in waiting]
+        delays: list[tuple[int, bool]] = []
+        for payout in payouts:
+            if payout["status"] == PayoutStatus.RECEIVED and payout["received"] is not None:
+                delays.append((payout["received"] - payout["requested"], False))
+            elif payout["status"] == PayoutStatus.REQUESTED:
+                delays.append((window.now - payout["requested"], True))
+        return delays
+
+    def _overdue(
+        self, session: Session, pid: int, window: _Window, max_days: int
+    ) -> tuple[int, int]:
+        cutoff = window.now - max_days * DAY
+        conditions = [T.c.status == TaskStatus.PENDING.value, T.c.platform_id == pid,
+                      _raw(T.c.work_at) < cutoff]
+        if not window.state_flags_all_time:
+            conditions += [_raw(T.c.work_at) >= window.start, _raw(T.c.work_at) < window.stop]
+        count, oldest = session.execute(
+            select(func.count(), func.min(_raw(T.c.work_at))).where(and_(*conditions))
+        ).one()
+        return int(count), (window.now - int(oldest)) if oldest is not None else 0
+
+    def _withheld(self, session: Session, pid: int, window: _Window) -> int:
+        """The amount of the latest withholding event not followed by `resolved`."""
+        events = session.execute(
+            select(E.c.kind, _raw(E.c.at), E.c.amount)
+            .where(E.c.platform_id == pid, _raw(E.c.at) <= window.now)
+            .order_by(E.c.at, E.c.id)
+        ).all()
+        held: tuple[int, int] | None = None  # (at, amount)
+        for kind, at, amount in events:
+            if kind == EventKind.RESOLVED:
+                held = None
+            elif kind in WITHHOLDING_EVENTS and amount is not None:
+                in_window = window.state_flags_all_time or window.start <= int(at) < window.stop
+                if in_window:
+                    held = (int(at), int(amount))
+        return held[1] if held else 0
+
+    def _scam_signs(self, session: Session, pid: int) -> list[str]:
+        signs = list(session.scalars(
+            select(ScamSignRecord.sign).where(ScamSignRecord.platform_id == pid)))
+        if session.scalar(select(func.count()).select_from(P).where(
+                P.c.platform_id == pid, P.c.asks_for_money.is_(True))):
+            signs.append("withdrawal-fee")
+        if session.scalar(select(func.count()).select_from(E).where(
+                E.c.platform_id == pid, E.c.asks_for_money.is_(True))):
+            signs.append("withdrawal-fee")
+        return signs
