@@ -89,3 +89,8 @@ class Translator:
             if index < len(found) and found[index]:
                 return found[index]
         return singular if count == 1 else plural
+
+
+def N_(message: str) -> str:
+    """Mark a string for translation where it is defined; translate it where it is shown."""
+    return message

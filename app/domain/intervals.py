@@ -52,8 +52,6 @@ def total(intervals: Iterable[Interval]) -> int:
     return sum(end - start for start, end in intervals)
 
 
-def merged_seconds(
-    intervals: Iterable[Interval], start: int, end: int, bridge_gap: int = 0
-) -> int:
+def merged_seconds(intervals: Iterable[Interval], start: int, end: int, bridge_gap: int = 0) -> int:
     """Bridge and merge first, then clip to [start, end), then sum."""
     return total(clip(union(intervals, bridge_gap), start, end))

@@ -87,7 +87,9 @@ def localize(naive: datetime, zone: tzinfo, tr: Translator, *, raw: str = "") ->
     return aware.astimezone(UTC)
 
 
-def parse_time(text: str, zone: tzinfo, now: datetime, tr: Translator, *, what: str = "") -> datetime:
+def parse_time(
+    text: str, zone: tzinfo, now: datetime, tr: Translator, *, what: str = ""
+) -> datetime:
     """TIME: ISO 8601 ("2026-03-05T09:15", local without offset; "Z" or "+01:00") or "now"."""
     value = text.strip()
     if value.lower() == "now":
@@ -162,5 +164,9 @@ class Period:
 
     @classmethod
     def of_instants(cls, start: datetime, stop: datetime, zone: tzinfo) -> Period:
-        return cls(local_date(start, zone), local_date(stop, zone) + timedelta(days=1),
-                   ensure_utc(start), ensure_utc(stop))
+        return cls(
+            local_date(start, zone),
+            local_date(stop, zone) + timedelta(days=1),
+            ensure_utc(start),
+            ensure_utc(stop),
+        )

@@ -21,21 +21,48 @@ class MinimumWage:
 
 
 MINIMUM_WAGES: tuple[MinimumWage, ...] = (
-    MinimumWage("FR", "EUR", "12.02", date(2026, 1, 1),
-                "SMIC horaire brut au 1er janvier 2026 (+1.18 %), "
-                "https://artisans-entrepreneurs.zepros.fr/", "gross; Mayotte 9.33 EUR"),
-    MinimumWage("GB", "GBP", "12.71", date(2026, 4, 1),
-                "National Living Wage (21 and over), https://www.mondaq.com/uk/ (1725980)",
-                "the rise applies from the pay period starting on or after 1 April 2026"),
-    MinimumWage("US", "USD", "7.25", date(2009, 7, 24),
-                "Fair Labor Standards Act, federal minimum wage (29 U.S.C. 206)",
-                "many states set a higher minimum"),
-    MinimumWage("DE", "EUR", "13.90", date(2026, 1, 1),
-                "Fünfte Mindestlohnanpassungsverordnung (Mindestlohnkommission, 27 June 2025)",
-                "14.60 EUR from 2027-01-01"),
-    MinimumWage("PH", "PHP", "86.88", date(2025, 7, 18),
-                "Wage Order NCR-26 (NCR, non-agriculture, 695 PHP a day over 8 hours), "
-                "https://www.philstar.com/ (2458907)", "derived from the daily rate; NCR only"),
+    MinimumWage(
+        "FR",
+        "EUR",
+        "12.02",
+        date(2026, 1, 1),
+        "SMIC horaire brut au 1er janvier 2026 (+1.18 %), "
+        "https://artisans-entrepreneurs.zepros.fr/",
+        "gross; Mayotte 9.33 EUR",
+    ),
+    MinimumWage(
+        "GB",
+        "GBP",
+        "12.71",
+        date(2026, 4, 1),
+        "National Living Wage (21 and over), https://www.mondaq.com/uk/ (1725980)",
+        "the rise applies from the pay period starting on or after 1 April 2026",
+    ),
+    MinimumWage(
+        "US",
+        "USD",
+        "7.25",
+        date(2009, 7, 24),
+        "Fair Labor Standards Act, federal minimum wage (29 U.S.C. 206)",
+        "many states set a higher minimum",
+    ),
+    MinimumWage(
+        "DE",
+        "EUR",
+        "13.90",
+        date(2026, 1, 1),
+        "Fünfte Mindestlohnanpassungsverordnung (Mindestlohnkommission, 27 June 2025)",
+        "14.60 EUR from 2027-01-01",
+    ),
+    MinimumWage(
+        "PH",
+        "PHP",
+        "86.88",
+        date(2025, 7, 18),
+        "Wage Order NCR-26 (NCR, non-agriculture, 695 PHP a day over 8 hours), "
+        "https://www.philstar.com/ (2458907)",
+        "derived from the daily rate; NCR only",
+    ),
 )
 
 FALLBACK_COUNTRY = "US"

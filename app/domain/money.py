@@ -26,8 +26,9 @@ def normalise_currency(code: str, tr: Translator) -> str:
     candidate = code.strip().upper()
     if len(candidate) != 3 or not babel_numbers.is_currency(candidate):
         raise InvalidInput(
-            tr.gettext("{value!r} is not a currency code (use ISO 4217, like EUR, USD or GBP).")
-            .format(value=code)
+            tr.gettext(
+                "{value!r} is not a currency code (use ISO 4217, like EUR, USD or GBP)."
+            ).format(value=code)
         )
     return candidate
 
@@ -53,12 +54,15 @@ def parse_amount(
     if value.startswith("(") and value.endswith(")"):
         negative, value = True, value[1:-1]
     match = _AMOUNT.fullmatch(value)
-    if match is None or (match["sign1"] and match["sign2"]) or not (
-        _is_currency_mark(match["prefix"]) and _is_currency_mark(match["suffix"])
+    if (
+        match is None
+        or (match["sign1"] and match["sign2"])
+        or not (_is_currency_mark(match["prefix"]) and _is_currency_mark(match["suffix"]))
     ):
         raise InvalidInput(
-            tr.gettext("{what} {value!r} is not an amount (write it like 12.50 or 12,50).")
-            .format(what=label.capitalize(), value=raw)
+            tr.gettext("{what} {value!r} is not an amount (write it like 12.50 or 12,50).").format(
+                what=label.capitalize(), value=raw
+            )
         )
     if (match["sign1"] or match["sign2"]) == "-":
         negative = not negative
@@ -66,14 +70,16 @@ def parse_amount(
     integer, fraction = _split_separators(value)
     if integer is None or (not integer and not fraction):
         raise InvalidInput(
-            tr.gettext("{what} {value!r} is not an amount (write it like 12.50 or 12,50).")
-            .format(what=label.capitalize(), value=raw)
+            tr.gettext("{what} {value!r} is not an amount (write it like 12.50 or 12,50).").format(
+                what=label.capitalize(), value=raw
+            )
         )
     digits = currency_digits(currency)
     if len(fraction) > digits:
         raise InvalidInput(
-            tr.gettext("{what} {value!r} has more decimals than {currency} allows ({digits}).")
-            .format(what=label.capitalize(), value=raw, currency=currency, digits=digits)
+            tr.gettext(
+                "{what} {value!r} has more decimals than {currency} allows ({digits})."
+            ).format(what=label.capitalize(), value=raw, currency=currency, digits=digits)
         )
     minor = int(integer or "0") * 10**digits + int((fraction or "").ljust(digits, "0") or "0")
     if negative and minor != 0:
@@ -84,7 +90,7 @@ def parse_amount(
                 )
             )
         minor = -minor
-    return minor
+    return int(minor)
 
 
 def _is_currency_mark(mark: str) -> bool:
@@ -147,9 +153,7 @@ def format_money(minor: int | None, currency: str, locale: str) -> str:
     """The human form for the user's locale: "£3.29", "1 234,50 €"."""
     if minor is None:
         return "—"
-    return str(
-        babel_numbers.format_currency(to_decimal(minor, currency), currency, locale=locale)
-    )
+    return str(babel_numbers.format_currency(to_decimal(minor, currency), currency, locale=locale))
 
 
 def round_half_up(value: Decimal, places: int) -> Decimal:
@@ -165,8 +169,14 @@ def convert_minor(minor: int, currency: str, rate: Decimal, home_currency: str) 
     return int(rounded.scaleb(currency_digits(home_currency)))
 
 
-def parse_decimal(text: str, tr: Translator, *, what: str, minimum: Decimal | None = None,
-                  maximum: Decimal | None = None) -> Decimal:
+def parse_decimal(
+    text: str,
+    tr: Translator,
+    *,
+    what: str,
+    minimum: Decimal | None = None,
+    maximum: Decimal | None = None,
+) -> Decimal:
     """A plain number ("0.05", "0,05", "12.5"), with optional bounds."""
     cleaned = _SPACES.sub("", text.strip()).replace(",", ".")
     try:
@@ -175,7 +185,9 @@ def parse_decimal(text: str, tr: Translator, *, what: str, minimum: Decimal | No
         value = None
     if value is None or not value.is_finite() or cleaned.count(".") > 1:
         raise InvalidInput(
-            tr.gettext("{what} {value!r} is not a number.").format(what=what.capitalize(), value=text)
+            tr.gettext("{what} {value!r} is not a number.").format(
+                what=what.capitalize(), value=text
+            )
         )
     if minimum is not None and value < minimum:
         raise InvalidInput(

@@ -31,9 +31,7 @@ class TimeFigures:
         return self.seconds_total - self.seconds_task
 
 
-def task_span(
-    started: int | None, submitted: int | None, duration: int | None
-) -> Interval | None:
+def task_span(started: int | None, submitted: int | None, duration: int | None) -> Interval | None:
     """A task's own work interval, or None when it carries no time information."""
     if started is not None and submitted is not None:
         return (started, submitted) if submitted >= started else None

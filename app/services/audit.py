@@ -33,8 +33,12 @@ class Problem:
     message: str
 
     def as_json(self) -> dict[str, Any]:
-        return {"kind": self.kind, "table": self.entity, "id": self.record_id,
-                "message": self.message}
+        return {
+            "kind": self.kind,
+            "table": self.entity,
+            "id": self.record_id,
+            "message": self.message,
+        }
 
 
 @dataclass
@@ -101,23 +105,50 @@ class AuditService:
             entry_id = int(row["id"])
             result.entries += 1
             if entry_id != previous_id + 1:
-                result.problems.append(Problem(
-                    "chain_broken", "audit_log", entry_id,
-                    tr.gettext("Audit entries {first} to {last} are missing.").format(
-                        first=previous_id + 1, last=entry_id - 1)))
+                result.problems.append(
+                    Problem(
+                        "chain_broken",
+                        "audit_log",
+                        entry_id,
+                        tr.gettext("Audit entries {first} to {last} are missing.").format(
+                            first=previous_id + 1, last=entry_id - 1
+                        ),
+                    )
+                )
             if row["prev_hash"] != previous_hash:
-                result.problems.append(Problem(
-                    "chain_broken", "audit_log", entry_id,
-                    tr.gettext("Audit entry {id} does not follow the entry before it: the chain "
-                               "is broken there.").format(id=entry_id)))
-            fields = entry_fields(entry_id, row["at"], row["action"], row["entity"],
-                                  row["entity_id"], row["origin"], row["old_hash"],
-                                  row["new_hash"], row["details"])
+                result.problems.append(
+                    Problem(
+                        "chain_broken",
+                        "audit_log",
+                        entry_id,
+                        tr.gettext(
+                            "Audit entry {id} does not follow the entry before it: the chain "
+                            "is broken there."
+                        ).format(id=entry_id),
+                    )
+                )
+            fields = entry_fields(
+                entry_id,
+                row["at"],
+                row["action"],
+                row["entity"],
+                row["entity_id"],
+                row["origin"],
+                row["old_hash"],
+                row["new_hash"],
+                row["details"],
+            )
             if entry_hash(row["prev_hash"], fields) != row["entry_hash"]:
-                result.problems.append(Problem(
-                    "entry_altered", "audit_log", entry_id,
-                    tr.gettext("Audit entry {id} was altered after it was written.").format(
-                        id=entry_id)))
+                result.problems.append(
+                    Problem(
+                        "entry_altered",
+                        "audit_log",
+                        entry_id,
+                        tr.gettext("Audit entry {id} was altered after it was written.").format(
+                            id=entry_id
+                        ),
+                    )
+                )
             previous_hash, previous_id = row["entry_hash"], entry_id
             self._replay(row, expected, first_old, bulks, result, tr)
         result.head = previous_hash
@@ -136,14 +167,27 @@ class AuditService:
         if action == "bulk":
             try:
                 details = json.loads(row["details"])
-                bulks.append(_Bulk(int(row["id"]), entity, int(details["first_id"]),
-                                   int(details["last_id"]), int(details["count"]),
-                                   str(details["merkle_root"])))
+                bulks.append(
+                    _Bulk(
+                        int(row["id"]),
+                        entity,
+                        int(details["first_id"]),
+                        int(details["last_id"]),
+                        int(details["count"]),
+                        str(details["merkle_root"]),
+                    )
+                )
             except (ValueError, KeyError, TypeError):
-                result.problems.append(Problem(
-                    "entry_altered", "audit_log", int(row["id"]),
-                    tr.gettext("Audit entry {id} was altered after it was written.").format(
-                        id=row["id"])))
+                result.problems.append(
+                    Problem(
+                        "entry_altered",
+                        "audit_log",
+                        int(row["id"]),
+                        tr.gettext("Audit entry {id} was altered after it was written.").format(
+                            id=row["id"]
+                        ),
+                    )
+                )
             return
         if row["entity_id"] is None:
             return
@@ -164,9 +208,14 @@ class AuditService:
         tr = self._ctx.tr
         table = model.__table__  # type: ignore[attr-defined]
         name = table.name
-        checker = _BulkChecker(name, sorted((b for b in bulks if b.entity == name),
-                                            key=lambda b: b.first_id),
-                               expected, first_old, result, tr)
+        checker = _BulkChecker(
+            name,
+            sorted((b for b in bulks if b.entity == name), key=lambda b: b.first_id),
+            expected,
+            first_old,
+            result,
+            tr,
+        )
         seen: set[int] = set()
         query = select(table).order_by(table.c.id).execution_options(yield_per=5000)
         for values in session.execute(query).mappings():
@@ -176,41 +225,73 @@ class AuditService:
             content = row_hash(name, dict(values))
             key = (name, record_id)
             if content != stored:
-                result.problems.append(Problem(
-                    "changed", name, record_id,
-                    tr.gettext("{table} record {id} was changed outside Clickwage (its content "
-                               "no longer matches its fingerprint).").format(table=name,
-                                                                             id=record_id)))
+                result.problems.append(
+                    Problem(
+                        "changed",
+                        name,
+                        record_id,
+                        tr.gettext(
+                            "{table} record {id} was changed outside Clickwage (its content "
+                            "no longer matches its fingerprint)."
+                        ).format(table=name, id=record_id),
+                    )
+                )
             in_bulk = checker.row(record_id, first_old.get(key, stored))
             want = expected.get(key)
             if want is not None:
                 seen.add(record_id)
             if want is None:
                 if not in_bulk:
-                    result.problems.append(Problem(
-                        "inserted", name, record_id,
-                        tr.gettext("{table} record {id} was inserted outside Clickwage (no audit "
-                                   "entry created it).").format(table=name, id=record_id)))
+                    result.problems.append(
+                        Problem(
+                            "inserted",
+                            name,
+                            record_id,
+                            tr.gettext(
+                                "{table} record {id} was inserted outside Clickwage (no audit "
+                                "entry created it)."
+                            ).format(table=name, id=record_id),
+                        )
+                    )
             elif want == DELETED:
-                result.problems.append(Problem(
-                    "inserted", name, record_id,
-                    tr.gettext("{table} record {id} was deleted by Clickwage but is back in the "
-                               "database.").format(table=name, id=record_id)))
+                result.problems.append(
+                    Problem(
+                        "inserted",
+                        name,
+                        record_id,
+                        tr.gettext(
+                            "{table} record {id} was deleted by Clickwage but is back in the "
+                            "database."
+                        ).format(table=name, id=record_id),
+                    )
+                )
             elif want != stored and content == stored:
-                result.problems.append(Problem(
-                    "changed", name, record_id,
-                    tr.gettext("{table} record {id} differs from the version the audit log "
-                               "recorded.").format(table=name, id=record_id)))
+                result.problems.append(
+                    Problem(
+                        "changed",
+                        name,
+                        record_id,
+                        tr.gettext(
+                            "{table} record {id} differs from the version the audit log recorded."
+                        ).format(table=name, id=record_id),
+                    )
+                )
         checker.finish()
         for (entity, record_id), want in expected.items():
             if entity != name or want == DELETED or record_id in seen:
                 continue
             if checker.covers(record_id):
                 continue  # reported by the bulk checker
-            result.problems.append(Problem(
-                "deleted", name, record_id,
-                tr.gettext("{table} record {id} was deleted outside Clickwage.").format(
-                    table=name, id=record_id)))
+            result.problems.append(
+                Problem(
+                    "deleted",
+                    name,
+                    record_id,
+                    tr.gettext("{table} record {id} was deleted outside Clickwage.").format(
+                        table=name, id=record_id
+                    ),
+                )
+            )
 
 
 class _BulkChecker:
@@ -260,21 +341,37 @@ class _BulkChecker:
             if self._expected.get(key) == DELETED and key in self._first_old:
                 self._builder.add(self._first_old[key])
                 continue
-            self._result.problems.append(Problem(
-                "deleted", self._table, missing_id,
-                self._tr.gettext("{table} record {id} was deleted outside Clickwage.").format(
-                    table=self._table, id=missing_id)))
+            self._result.problems.append(
+                Problem(
+                    "deleted",
+                    self._table,
+                    missing_id,
+                    self._tr.gettext("{table} record {id} was deleted outside Clickwage.").format(
+                        table=self._table, id=missing_id
+                    ),
+                )
+            )
 
     def _close(self) -> None:
         bulk = self._bulks[self._index]
         self._fill(bulk.last_id + 1)
         if self._builder.count == bulk.count and self._builder.root() != bulk.root:
-            self._result.problems.append(Problem(
-                "bulk_changed", self._table, None,
-                self._tr.gettext("Rows {first} to {last} of {table}, written together (audit "
-                                 "entry {entry}), were changed outside Clickwage.").format(
-                    first=bulk.first_id, last=bulk.last_id, table=self._table,
-                    entry=bulk.entry_id)))
+            self._result.problems.append(
+                Problem(
+                    "bulk_changed",
+                    self._table,
+                    None,
+                    self._tr.gettext(
+                        "Rows {first} to {last} of {table}, written together (audit "
+                        "entry {entry}), were changed outside Clickwage."
+                    ).format(
+                        first=bulk.first_id,
+                        last=bulk.last_id,
+                        table=self._table,
+                        entry=bulk.entry_id,
+                    ),
+                )
+            )
         self._index += 1
         self._builder = MerkleBuilder()
         if self._index < len(self._bulks):

@@ -38,7 +38,8 @@ class EventService:
                 kind=event_kind.value,
                 at=when,
                 amount=parse_amount(amount, target.currency, tr, what=tr.gettext("amount"))
-                if amount is not None else None,
+                if amount is not None
+                else None,
                 currency=target.currency,
                 asks_for_money=asks_for_money,
                 note=note or None,
@@ -55,6 +56,7 @@ class EventService:
                 .order_by(AccountEvent.at, AccountEvent.id)
             )
             if platform:
-                query = query.where(AccountEvent.platform_id == find_platform(
-                    session, platform, self._ctx.tr).id)
+                query = query.where(
+                    AccountEvent.platform_id == find_platform(session, platform, self._ctx.tr).id
+                )
             return [EventInfo.of(row, name) for row, name in session.execute(query)]

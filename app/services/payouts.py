@@ -95,8 +95,9 @@ class PayoutService:
             self._check_order(row.requested_at, received_at)
             if amount is not None:
                 currency, text = self._split_currency(amount, row.currency)
-                row.received_amount = parse_amount(text, currency, tr,
-                                                   what=tr.gettext("received amount"))
+                row.received_amount = parse_amount(
+                    text, currency, tr, what=tr.gettext("received amount")
+                )
                 row.received_currency = currency
             row.status = PayoutStatus.RECEIVED.value
             row.received_at = received_at
@@ -113,9 +114,12 @@ class PayoutService:
         tr = self._ctx.tr
         if received is not None and received < requested:
             raise InvalidInput(
-                tr.gettext("The receipt time {received} is before the request time {requested}.")
-                .format(received=local_text(self._ctx, received),
-                        requested=local_text(self._ctx, requested))
+                tr.gettext(
+                    "The receipt time {received} is before the request time {requested}."
+                ).format(
+                    received=local_text(self._ctx, received),
+                    requested=local_text(self._ctx, requested),
+                )
             )
 
     def list(self, platform: str | None = None) -> list[PayoutInfo]:
@@ -126,6 +130,7 @@ class PayoutService:
                 .order_by(Payout.requested_at, Payout.id)
             )
             if platform:
-                query = query.where(Payout.platform_id == find_platform(
-                    session, platform, self._ctx.tr).id)
+                query = query.where(
+                    Payout.platform_id == find_platform(session, platform, self._ctx.tr).id
+                )
             return [PayoutInfo.of(row, name) for row, name in session.execute(query)]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import builtins
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -62,17 +64,21 @@ class PlatformService:
             raise InvalidInput(tr.gettext("A platform needs a name."))
         if len(clean) > MAX_NAME:
             raise InvalidInput(
-                tr.gettext("Platform name {name!r} is too long (at most {limit} characters).")
-                .format(name=clean, limit=MAX_NAME)
+                tr.gettext(
+                    "Platform name {name!r} is too long (at most {limit} characters)."
+                ).format(name=clean, limit=MAX_NAME)
             )
         settings = self._settings.current()
         code = normalise_currency(currency, tr) if currency else settings.home_currency
         wage = (
             parse_amount(min_wage, settings.home_currency, tr, what=tr.gettext("minimum wage"))
-            if min_wage is not None else None
+            if min_wage is not None
+            else None
         )
-        for label, days in ((tr.gettext("maximum payout days"), max_payout_days),
-                            (tr.gettext("maximum review days"), max_review_days)):
+        for label, days in (
+            (tr.gettext("maximum payout days"), max_payout_days),
+            (tr.gettext("maximum review days"), max_review_days),
+        ):
             if days is not None and not 0 <= days <= 3650:
                 raise InvalidInput(
                     tr.gettext("{what} {value} is out of range (0 to 3650).").format(
@@ -88,9 +94,15 @@ class PlatformService:
                     )
                 )
             row = Platform(
-                name=clean, name_key=name_key(clean), currency=code, url=url or None,
-                account_ref=account_ref or None, min_wage=wage, max_payout_days=max_payout_days,
-                max_review_days=max_review_days, archived=False,
+                name=clean,
+                name_key=name_key(clean),
+                currency=code,
+                url=url or None,
+                account_ref=account_ref or None,
+                min_wage=wage,
+                max_payout_days=max_payout_days,
+                max_review_days=max_review_days,
+                archived=False,
             )
             session.add(row)
             session.flush()
@@ -134,7 +146,7 @@ class PlatformService:
             session.add(ScamSignRecord(platform_id=row.id, sign=code.value, note=note))
             return True
 
-    def signs(self, platform_id: int) -> list[str]:
+    def signs(self, platform_id: int) -> builtins.list[str]:
         with self._ctx.db.read() as session:
             return list(
                 session.scalars(

@@ -48,8 +48,9 @@ class RateService:
                 )
             )
             if row is None:
-                session.add(ExchangeRate(currency=code, home_currency=home, rate=value,
-                                         valid_from=day))
+                session.add(
+                    ExchangeRate(currency=code, home_currency=home, rate=value, valid_from=day)
+                )
             elif row.rate != value:
                 row.rate = value
         return code, value, day

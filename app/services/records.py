@@ -31,8 +31,17 @@ class PlatformInfo:
 
     @classmethod
     def of(cls, row: Platform) -> PlatformInfo:
-        return cls(row.id, row.name, row.currency, row.url, row.account_ref, row.min_wage,
-                   row.max_payout_days, row.max_review_days, row.archived)
+        return cls(
+            row.id,
+            row.name,
+            row.currency,
+            row.url,
+            row.account_ref,
+            row.min_wage,
+            row.max_payout_days,
+            row.max_review_days,
+            row.archived,
+        )
 
     def as_json(self, home_currency: str) -> dict[str, Any]:
         return {
@@ -60,8 +69,9 @@ class SessionInfo:
 
     @classmethod
     def of(cls, row: WorkSession, platform: str) -> SessionInfo:
-        return cls(row.id, platform, row.activity, row.started_at, row.ended_at, row.note,
-                   row.origin)
+        return cls(
+            row.id, platform, row.activity, row.started_at, row.ended_at, row.note, row.origin
+        )
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -101,10 +111,26 @@ class TaskInfo:
     @classmethod
     def of(cls, row: Task, platform: str) -> TaskInfo:
         return cls(
-            row.id, platform, row.external_id, row.title, row.requester, row.status, row.reward,
-            row.earned, row.bonus, row.currency, row.started_at, row.submitted_at,
-            row.decided_at, row.duration_s, row.reason, row.note, row.origin, row.recorded_at,
-            row.edited_at, row.session_id,
+            row.id,
+            platform,
+            row.external_id,
+            row.title,
+            row.requester,
+            row.status,
+            row.reward,
+            row.earned,
+            row.bonus,
+            row.currency,
+            row.started_at,
+            row.submitted_at,
+            row.decided_at,
+            row.duration_s,
+            row.reason,
+            row.note,
+            row.origin,
+            row.recorded_at,
+            row.edited_at,
+            row.session_id,
         )
 
     def as_json(self) -> dict[str, Any]:
@@ -149,9 +175,22 @@ class PayoutInfo:
 
     @classmethod
     def of(cls, row: Payout, platform: str) -> PayoutInfo:
-        return cls(row.id, platform, row.amount, row.currency, row.fee, row.method,
-                   row.reference, row.status, row.requested_at, row.received_at,
-                   row.received_amount, row.received_currency, row.origin, row.recorded_at)
+        return cls(
+            row.id,
+            platform,
+            row.amount,
+            row.currency,
+            row.fee,
+            row.method,
+            row.reference,
+            row.status,
+            row.requested_at,
+            row.received_at,
+            row.received_amount,
+            row.received_currency,
+            row.origin,
+            row.recorded_at,
+        )
 
     def delay_seconds(self, now: datetime) -> int | None:
         if self.received_at is not None:
@@ -174,7 +213,8 @@ class PayoutInfo:
             "received_at": iso_z(self.received_at),
             "received_amount": (
                 format_plain(self.received_amount, self.received_currency)
-                if self.received_currency else None
+                if self.received_currency
+                else None
             ),
             "received_currency": self.received_currency,
             "origin": self.origin,
@@ -195,8 +235,9 @@ class EventInfo:
 
     @classmethod
     def of(cls, row: AccountEvent, platform: str) -> EventInfo:
-        return cls(row.id, platform, row.kind, row.at, row.amount, row.currency, row.note,
-                   row.origin)
+        return cls(
+            row.id, platform, row.kind, row.at, row.amount, row.currency, row.note, row.origin
+        )
 
     def as_json(self) -> dict[str, Any]:
         return {

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -90,8 +90,13 @@ class PlatformReport:
 
     def as_json(self, home_currency: str) -> dict[str, Any]:
         cur = self.platform.currency
-        money = lambda minor: format_plain(minor, cur)  # noqa: E731
-        home_money = lambda minor: format_plain(minor, home_currency)  # noqa: E731
+
+        def money(minor: int) -> str | None:
+            return format_plain(minor, cur)
+
+        def home_money(minor: int) -> str | None:
+            return format_plain(minor, home_currency)
+
         result: dict[str, Any] = {
             "name": self.platform.name,
             "currency": cur,
@@ -99,8 +104,9 @@ class PlatformReport:
             "seconds_task": self.time.seconds_task,
             "seconds_unpaid": self.time.seconds_unpaid,
             "seconds_by_activity": dict(self.time.seconds_by_activity),
-            "tasks": {status.value: self.totals.counts.get(status.value, 0)
-                      for status in ORDERED_STATUSES},
+            "tasks": {
+                status.value: self.totals.counts.get(status.value, 0) for status in ORDERED_STATUSES
+            },
             "earned": money(self.earned),
             "bonus": money(self.totals.bonus),
             "pending_value": money(self.totals.pending_value),
@@ -109,7 +115,9 @@ class PlatformReport:
             "net": money(self.net),
             "effective_hourly": _text(self.effective_hourly),
             "nominal_hourly": _text(self.nominal_hourly),
-            "home": None if self.home is None else {
+            "home": None
+            if self.home is None
+            else {
                 "earned": home_money(self.home.earned),
                 "fees": home_money(self.home.fees),
                 "net": home_money(self.home.net),
@@ -133,8 +141,13 @@ class PlatformReport:
 
 
 ORDERED_STATUSES = (
-    TaskStatus.APPROVED, TaskStatus.PARTIALLY_APPROVED, TaskStatus.SCREENED_OUT,
-    TaskStatus.REJECTED, TaskStatus.PENDING, TaskStatus.RETURNED, TaskStatus.EXPIRED,
+    TaskStatus.APPROVED,
+    TaskStatus.PARTIALLY_APPROVED,
+    TaskStatus.SCREENED_OUT,
+    TaskStatus.REJECTED,
+    TaskStatus.PENDING,
+    TaskStatus.RETURNED,
+    TaskStatus.EXPIRED,
     TaskStatus.IN_PROGRESS,
 )
 
@@ -154,7 +167,7 @@ class Report:
     def home_total(self, name: str) -> int | None:
         if not self.home_complete:
             return None
-        return sum(getattr(p.home, name) for p in self.platforms if p.home is not None)
+        return sum(int(getattr(p.home, name)) for p in self.platforms if p.home is not None)
 
     @property
     def effective_hourly(self) -> Decimal | None:
@@ -197,9 +210,7 @@ class _Window:
 
 
 class ReportService:
-    def __init__(
-        self, ctx: ServiceContext, settings: SettingsService, rates: RateService
-    ) -> None:
+    def __init__(self, ctx: ServiceContext, settings: SettingsService, rates: RateService) -> None:
         self._ctx = ctx
         self._settings = settings
         self._rates = rates
@@ -214,8 +225,13 @@ class ReportService:
         phrase = tr.gettext("from {first} to {last}").format(
             first=first.isoformat(), last=last.isoformat()
         )
-        window = _Window(epoch_seconds(period.start), epoch_seconds(period.stop),
-                         epoch_seconds(ctx.now()), False, phrase)
+        window = _Window(
+            epoch_seconds(period.start),
+            epoch_seconds(period.stop),
+            epoch_seconds(ctx.now()),
+            False,
+            phrase,
+        )
         return self._build(period, window, platform)
 
     def current(self, platform: str | None = None) -> Report:
@@ -224,10 +240,10 @@ class ReportService:
         settings = self._settings.current()
         now = ctx.now()
         start = now - timedelta(days=settings.flag_window_days)
-        phrase = tr.ngettext("over the last {days} day", "over the last {days} days",
-                             settings.flag_window_days).format(days=settings.flag_window_days)
-        window = _Window(epoch_seconds(start), epoch_seconds(now), epoch_seconds(now), True,
-                         phrase)
+        phrase = tr.ngettext(
+            "over the last {days} day", "over the last {days} days", settings.flag_window_days
+        ).format(days=settings.flag_window_days)
+        window = _Window(epoch_seconds(start), epoch_seconds(now), epoch_seconds(now), True, phrase)
         return self._build(Period.of_instants(start, now, ctx.zone), window, platform)
 
     def current_flags(self) -> list[tuple[str, Flag]]:
@@ -250,8 +266,9 @@ class ReportService:
                 for row in rows
             ]
         everything = [interval for report in reports for interval in report.worked]
-        seconds_total = total(clip(union(everything, settings.bridge_gap_seconds),
-                                   window.start, window.stop))
+        seconds_total = total(
+            clip(union(everything, settings.bridge_gap_seconds), window.start, window.stop)
+        )
         return Report(period, zone_name(ctx.zone), settings.home_currency, reports, seconds_total)
 
     def _platform(
@@ -263,19 +280,25 @@ class ReportService:
         rates: RateTable,
     ) -> PlatformReport:
         pid, start, stop = platform.id, window.start, window.stop
-        limits = settings.thresholds(platform.min_wage, platform.max_payout_days,
-                                     platform.max_review_days)
-        time, worked = self._time(session, pid, start, stop, window.now,
-                                  settings.bridge_gap_seconds)
+        limits = settings.thresholds(
+            platform.min_wage, platform.max_payout_days, platform.max_review_days
+        )
+        time, worked = self._time(
+            session, pid, start, stop, window.now, settings.bridge_gap_seconds
+        )
         by_currency = self._task_totals(session, pid, start, stop)
         native = by_currency.pop(platform.currency, TaskTotals())
         counts = dict(native.counts)
         for other in by_currency.values():
             for status, count in other.counts.items():
                 counts[status] = counts.get(status, 0) + count
-        totals = TaskTotals(counts=counts, earned=native.earned, bonus=native.bonus,
-                            pending_value=native.pending_value,
-                            rejected_value=native.rejected_value)
+        totals = TaskTotals(
+            counts=counts,
+            earned=native.earned,
+            bonus=native.bonus,
+            pending_value=native.pending_value,
+            rejected_value=native.rejected_value,
+        )
         payouts = self._payouts(session, pid, start, stop)
         fees = sum(p["fee"] for p in payouts if p["currency"] == platform.currency)
 
@@ -286,13 +309,25 @@ class ReportService:
         missing = sorted(code for code in used if not rates.has(code))
         home = None
         if not missing:
-            home = self._home(session, pid, start, stop, platform.currency, native, by_currency,
-                              payouts, rates, time.seconds_total)
+            home = self._home(
+                session,
+                pid,
+                start,
+                stop,
+                platform.currency,
+                native,
+                by_currency,
+                payouts,
+                rates,
+                time.seconds_total,
+            )
 
-        report = PlatformReport(platform, time, totals, fees, home, [], worked,
-                                other_currencies=by_currency)
-        report.flags = self._flags(session, report, window, limits, missing, payouts,
-                                   settings.home_currency)
+        report = PlatformReport(
+            platform, time, totals, fees, home, [], worked, other_currencies=by_currency
+        )
+        report.flags = self._flags(
+            session, report, window, limits, missing, payouts, settings.home_currency
+        )
         return report
 
     def _time(
@@ -303,22 +338,31 @@ class ReportService:
         sessions = [
             (int(s), int(e), str(kind))
             for s, e, kind in session.execute(
-                select(_raw(S.c.started_at), func.coalesce(_raw(S.c.ended_at), now), S.c.activity)
-                .where(S.c.platform_id == pid, _raw(S.c.started_at) < high,
-                       or_(S.c.ended_at.is_(None), _raw(S.c.ended_at) > low))
+                select(
+                    _raw(S.c.started_at), func.coalesce(_raw(S.c.ended_at), now), S.c.activity
+                ).where(
+                    S.c.platform_id == pid,
+                    _raw(S.c.started_at) < high,
+                    or_(S.c.ended_at.is_(None), _raw(S.c.ended_at) > low),
+                )
             )
         ]
-        longest = session.execute(
-            select(func.max(T.c.span_seconds)).where(T.c.platform_id == pid)
-        ).scalar() or 0
+        longest = (
+            session.execute(
+                select(func.max(T.c.span_seconds)).where(T.c.platform_id == pid)
+            ).scalar()
+            or 0
+        )
         spans = [
             (int(s), int(e))
             for s, e in session.execute(
                 select(_raw(T.c.span_start), _raw(T.c.span_end))
-                .where(T.c.platform_id == pid,
-                       _raw(T.c.span_start) >= low - int(longest),
-                       _raw(T.c.span_start) < high,
-                       _raw(T.c.span_end) > low)
+                .where(
+                    T.c.platform_id == pid,
+                    _raw(T.c.span_start) >= low - int(longest),
+                    _raw(T.c.span_start) < high,
+                    _raw(T.c.span_end) > low,
+                )
                 .order_by(T.c.platform_id, T.c.span_start)
             )
         ]
@@ -345,20 +389,36 @@ class ReportService:
         for currency, status, count, reward, earned, earned_or_reward, bonus in session.execute(
             query
         ):
-            by_currency[currency].add_group(status, int(count), int(reward), int(earned),
-                                            int(earned_or_reward), int(bonus))
+            by_currency[currency].add_group(
+                status, int(count), int(reward), int(earned), int(earned_or_reward), int(bonus)
+            )
         return dict(by_currency)
 
     def _payouts(self, session: Session, pid: int, start: int, stop: int) -> list[dict[str, Any]]:
         rows = session.execute(
-            select(P.c.id, P.c.fee, P.c.currency, P.c.status, _raw(P.c.requested_at),
-                   _raw(P.c.received_at))
-            .where(P.c.platform_id == pid, _raw(P.c.requested_at) >= start,
-                   _raw(P.c.requested_at) < stop, P.c.status != PayoutStatus.CANCELLED.value)
+            select(
+                P.c.id,
+                P.c.fee,
+                P.c.currency,
+                P.c.status,
+                _raw(P.c.requested_at),
+                _raw(P.c.received_at),
+            ).where(
+                P.c.platform_id == pid,
+                _raw(P.c.requested_at) >= start,
+                _raw(P.c.requested_at) < stop,
+                P.c.status != PayoutStatus.CANCELLED.value,
+            )
         ).all()
         return [
-            {"id": r[0], "fee": int(r[1]), "currency": r[2], "status": r[3],
-             "requested": int(r[4]), "received": None if r[5] is None else int(r[5])}
+            {
+                "id": r[0],
+                "fee": int(r[1]),
+                "currency": r[2],
+                "status": r[3],
+                "requested": int(r[4]),
+                "received": None if r[5] is None else int(r[5]),
+            }
             for r in rows
         ]
 
@@ -394,8 +454,9 @@ class ReportService:
                 rate = rates.rate_on(payout["currency"], day)
                 assert rate is not None
                 fees += convert_minor(payout["fee"], payout["currency"], rate, home)
-        return HomeFigures(earned, fees, pending, rejected,
-                           hourly(earned - fees, home, seconds_total))
+        return HomeFigures(
+            earned, fees, pending, rejected, hourly(earned - fees, home, seconds_total)
+        )
 
     def _converted_tasks(
         self, session: Session, pid: int, start: int, stop: int, currency: str, rates: RateTable
@@ -410,13 +471,20 @@ class ReportService:
                 continue
             groups = session.execute(
                 select(T.c.status, T.c.reward, T.c.earned, T.c.bonus, func.count())
-                .where(T.c.platform_id == pid, T.c.currency == currency,
-                       _raw(T.c.work_at) >= low, _raw(T.c.work_at) < high)
+                .where(
+                    T.c.platform_id == pid,
+                    T.c.currency == currency,
+                    _raw(T.c.work_at) >= low,
+                    _raw(T.c.work_at) < high,
+                )
                 .group_by(T.c.status, T.c.reward, T.c.earned, T.c.bonus)
             )
             for status, reward, earned_value, bonus, count in groups:
                 n = int(count)
-                convert = lambda minor: convert_minor(int(minor), currency, rate, home)  # noqa: E731,B023
+
+                def convert(minor: int, rate: Decimal = rate) -> int:
+                    return convert_minor(int(minor), currency, rate, home)
+
                 if status == TaskStatus.APPROVED:
                     earned += n * convert(earned_value if earned_value is not None else reward)
                 elif status in (TaskStatus.PARTIALLY_APPROVED, TaskStatus.SCREENED_OUT):
@@ -444,19 +512,36 @@ class ReportService:
         tr = self._ctx.tr
         name, pid = report.platform.name, report.platform.id
         found: list[Flag | None] = []
-        found.append(flag_rules.low_wage(
-            tr, name, report.time.seconds_total,
-            report.home.effective_hourly if report.home else None, limits, window.phrase))
-        found.append(flag_rules.slow_payout(
-            tr, name, self._payout_delays(session, pid, window, payouts), limits.max_payout_days))
-        found.append(flag_rules.high_rejection(
-            tr, name, report.totals.counts.get(TaskStatus.REJECTED, 0), report.totals.decided,
-            limits.max_rejection_rate))
+        found.append(
+            flag_rules.low_wage(
+                tr,
+                name,
+                report.time.seconds_total,
+                report.home.effective_hourly if report.home else None,
+                limits,
+                window.phrase,
+            )
+        )
+        found.append(
+            flag_rules.slow_payout(
+                tr, name, self._payout_delays(session, pid, window, payouts), limits.max_payout_days
+            )
+        )
+        found.append(
+            flag_rules.high_rejection(
+                tr,
+                name,
+                report.totals.counts.get(TaskStatus.REJECTED, 0),
+                report.totals.decided,
+                limits.max_rejection_rate,
+            )
+        )
         count, oldest = self._overdue(session, pid, window, limits.max_review_days)
         found.append(flag_rules.overdue_review(tr, name, count, oldest, limits.max_review_days))
         report.withheld = self._withheld(session, pid, window)
-        found.append(flag_rules.withheld_balance(tr, name, report.withheld,
-                                                 report.platform.currency))
+        found.append(
+            flag_rules.withheld_balance(tr, name, report.withheld, report.platform.currency)
+        )
         found.append(flag_rules.missing_rate(tr, name, missing, home_currency))
         found.append(flag_rules.scam_risk(tr, name, self._scam_signs(session, pid)))
         return [flag for flag in found if flag is not None]
@@ -467,7 +552,8 @@ class ReportService:
         if window.state_flags_all_time:
             waiting = session.execute(
                 select(_raw(P.c.requested_at)).where(
-                    P.c.platform_id == pid, P.c.status == PayoutStatus.REQUESTED.value)
+                    P.c.platform_id == pid, P.c.status == PayoutStatus.REQUESTED.value
+                )
             ).scalars()
             return [(window.now - int(requested), True) for requested in waiting]
         delays: list[tuple[int, bool]] = []
@@ -482,8 +568,11 @@ class ReportService:
         self, session: Session, pid: int, window: _Window, max_days: int
     ) -> tuple[int, int]:
         cutoff = window.now - max_days * DAY
-        conditions = [T.c.status == TaskStatus.PENDING.value, T.c.platform_id == pid,
-                      _raw(T.c.work_at) < cutoff]
+        conditions = [
+            T.c.status == TaskStatus.PENDING.value,
+            T.c.platform_id == pid,
+            _raw(T.c.work_at) < cutoff,
+        ]
         if not window.state_flags_all_time:
             conditions += [_raw(T.c.work_at) >= window.start, _raw(T.c.work_at) < window.stop]
         count, oldest = session.execute(
@@ -509,12 +598,19 @@ class ReportService:
         return held[1] if held else 0
 
     def _scam_signs(self, session: Session, pid: int) -> list[str]:
-        signs = list(session.scalars(
-            select(ScamSignRecord.sign).where(ScamSignRecord.platform_id == pid)))
-        if session.scalar(select(func.count()).select_from(P).where(
-                P.c.platform_id == pid, P.c.asks_for_money.is_(True))):
+        signs = list(
+            session.scalars(select(ScamSignRecord.sign).where(ScamSignRecord.platform_id == pid))
+        )
+        if session.scalar(
+            select(func.count())
+            .select_from(P)
+            .where(P.c.platform_id == pid, P.c.asks_for_money.is_(True))
+        ):
             signs.append("withdrawal-fee")
-        if session.scalar(select(func.count()).select_from(E).where(
-                E.c.platform_id == pid, E.c.asks_for_money.is_(True))):
+        if session.scalar(
+            select(func.count())
+            .select_from(E)
+            .where(E.c.platform_id == pid, E.c.asks_for_money.is_(True))
+        ):
             signs.append("withdrawal-fee")
         return signs

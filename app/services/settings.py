@@ -23,14 +23,9 @@ from app.domain.money import (
     parse_decimal,
     round_half_up,
 )
-from app.i18n import SUPPORTED_LANGUAGES, Translator
+from app.i18n import N_, SUPPORTED_LANGUAGES, Translator
 from app.services.context import ServiceContext
 from app.storage.models import Setting
-
-
-def N_(message: str) -> str:
-    """Mark a string for translation without translating it yet."""
-    return message
 
 
 @dataclass(frozen=True)
@@ -46,18 +41,54 @@ class SettingSpec:
 SPECS: tuple[SettingSpec, ...] = (
     SettingSpec("home_currency", "currency", "USD", N_("Home currency")),
     SettingSpec("min_wage", "money", "7.25", N_("Minimum hourly wage (home currency)")),
-    SettingSpec("max_payout_days", "int", "14", N_("Longest acceptable payout delay (days)"),
-                Decimal(0), Decimal(3650)),
-    SettingSpec("max_rejection_rate", "decimal", "0.05",
-                N_("Highest acceptable rejection rate (0 to 1)"), Decimal(0), Decimal(1)),
-    SettingSpec("max_review_days", "int", "30", N_("Longest acceptable review wait (days)"),
-                Decimal(0), Decimal(3650)),
-    SettingSpec("min_hours_for_flag", "decimal", "1",
-                N_("Hours of work needed before judging a wage"), Decimal(0), Decimal(10000)),
-    SettingSpec("flag_window_days", "int", "30", N_("Days looked back for warnings"),
-                Decimal(1), Decimal(3650)),
-    SettingSpec("bridge_gap_seconds", "int", "60",
-                N_("Gaps shorter than this count as work (seconds)"), Decimal(0), Decimal(86400)),
+    SettingSpec(
+        "max_payout_days",
+        "int",
+        "14",
+        N_("Longest acceptable payout delay (days)"),
+        Decimal(0),
+        Decimal(3650),
+    ),
+    SettingSpec(
+        "max_rejection_rate",
+        "decimal",
+        "0.05",
+        N_("Highest acceptable rejection rate (0 to 1)"),
+        Decimal(0),
+        Decimal(1),
+    ),
+    SettingSpec(
+        "max_review_days",
+        "int",
+        "30",
+        N_("Longest acceptable review wait (days)"),
+        Decimal(0),
+        Decimal(3650),
+    ),
+    SettingSpec(
+        "min_hours_for_flag",
+        "decimal",
+        "1",
+        N_("Hours of work needed before judging a wage"),
+        Decimal(0),
+        Decimal(10000),
+    ),
+    SettingSpec(
+        "flag_window_days",
+        "int",
+        "30",
+        N_("Days looked back for warnings"),
+        Decimal(1),
+        Decimal(3650),
+    ),
+    SettingSpec(
+        "bridge_gap_seconds",
+        "int",
+        "60",
+        N_("Gaps shorter than this count as work (seconds)"),
+        Decimal(0),
+        Decimal(86400),
+    ),
     SettingSpec("language", "language", "system", N_("Language (system, en, fr)")),
 )
 SPEC_BY_KEY = {spec.key: spec for spec in SPECS}
@@ -85,12 +116,14 @@ class Settings:
             min_wage=self.min_wage if min_wage_override is None else min_wage_override,
             home_currency=self.home_currency,
             max_payout_days=(
-                self.max_payout_days if max_payout_days_override is None
+                self.max_payout_days
+                if max_payout_days_override is None
                 else max_payout_days_override
             ),
             max_rejection_rate=self.max_rejection_rate,
             max_review_days=(
-                self.max_review_days if max_review_days_override is None
+                self.max_review_days
+                if max_review_days_override is None
                 else max_review_days_override
             ),
             min_hours_for_flag=self.min_hours_for_flag,
@@ -188,8 +221,9 @@ def _money(spec: SettingSpec, value: str, current: dict[str, str], tr: Translato
 
 
 def _integer(spec: SettingSpec, value: str, current: dict[str, str], tr: Translator) -> str:
-    number = parse_decimal(value, tr, what=tr.gettext(spec.title), minimum=spec.minimum,
-                           maximum=spec.maximum)
+    number = parse_decimal(
+        value, tr, what=tr.gettext(spec.title), minimum=spec.minimum, maximum=spec.maximum
+    )
     if number != number.to_integral_value():
         raise InvalidInput(
             tr.gettext("{what} {value!r} must be a whole number.").format(
@@ -200,8 +234,9 @@ def _integer(spec: SettingSpec, value: str, current: dict[str, str], tr: Transla
 
 
 def _decimal(spec: SettingSpec, value: str, current: dict[str, str], tr: Translator) -> str:
-    number = parse_decimal(value, tr, what=tr.gettext(spec.title), minimum=spec.minimum,
-                           maximum=spec.maximum)
+    number = parse_decimal(
+        value, tr, what=tr.gettext(spec.title), minimum=spec.minimum, maximum=spec.maximum
+    )
     return str(int(number)) if number == number.to_integral_value() else str(number)
 
 

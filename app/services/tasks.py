@@ -113,9 +113,11 @@ class TaskService:
                 requester=requester or None,
                 reward=parse_amount(reward, code, tr, what=tr.gettext("reward")),
                 earned=parse_amount(earned, code, tr, what=tr.gettext("earned amount"))
-                if earned is not None else None,
+                if earned is not None
+                else None,
                 bonus=parse_amount(bonus, code, tr, what=tr.gettext("bonus"))
-                if bonus is not None else 0,
+                if bonus is not None
+                else 0,
                 currency=code,
                 status=state.value,
                 duration_s=duration,
@@ -133,8 +135,9 @@ class TaskService:
             try:
                 session.flush()
             except IntegrityError:
-                raise Conflict(tr.gettext("That task could not be saved: it clashes with another."))\
-                    from None
+                raise Conflict(
+                    tr.gettext("That task could not be saved: it clashes with another.")
+                ) from None
             return TaskInfo.of(row, target.name)
 
     def update(
@@ -167,7 +170,9 @@ class TaskService:
             if new_status is not None and new_status.value != row.status:
                 self._apply_status(row, new_status, when)
             if earned is not None:
-                row.earned = parse_amount(earned, row.currency, tr, what=tr.gettext("earned amount"))
+                row.earned = parse_amount(
+                    earned, row.currency, tr, what=tr.gettext("earned amount")
+                )
             if bonus is not None:
                 row.bonus = parse_amount(bonus, row.currency, tr, what=tr.gettext("bonus"))
             if reason is not None:
@@ -182,8 +187,9 @@ class TaskService:
             floor = row.submitted_at or row.started_at
             if floor is not None and when < floor:
                 raise InvalidInput(
-                    tr.gettext("The decision time {at} is before the task's submission ({floor}).")
-                    .format(at=local_text(self._ctx, when), floor=local_text(self._ctx, floor))
+                    tr.gettext(
+                        "The decision time {at} is before the task's submission ({floor})."
+                    ).format(at=local_text(self._ctx, when), floor=local_text(self._ctx, floor))
                 )
             row.decided_at = when
         elif status is TaskStatus.PENDING:
@@ -200,23 +206,32 @@ class TaskService:
         tr = self._ctx.tr
         if started and submitted and submitted < started:
             raise InvalidInput(
-                tr.gettext("The submission time {submitted} is before the start time {started}.")
-                .format(submitted=local_text(self._ctx, submitted),
-                        started=local_text(self._ctx, started))
+                tr.gettext(
+                    "The submission time {submitted} is before the start time {started}."
+                ).format(
+                    submitted=local_text(self._ctx, submitted),
+                    started=local_text(self._ctx, started),
+                )
             )
         first = submitted or started
         if first and decided and decided < first:
             raise InvalidInput(
-                tr.gettext("The decision time {at} is before the task's submission ({floor}).")
-                .format(at=local_text(self._ctx, decided), floor=local_text(self._ctx, first))
+                tr.gettext(
+                    "The decision time {at} is before the task's submission ({floor})."
+                ).format(at=local_text(self._ctx, decided), floor=local_text(self._ctx, first))
             )
 
     def _duration(self, minutes: str | None) -> int | None:
         if minutes is None:
             return None
         tr = self._ctx.tr
-        value = parse_decimal(minutes, tr, what=tr.gettext("duration in minutes"),
-                              minimum=Decimal(0), maximum=MAX_DURATION_MINUTES)
+        value = parse_decimal(
+            minutes,
+            tr,
+            what=tr.gettext("duration in minutes"),
+            minimum=Decimal(0),
+            maximum=MAX_DURATION_MINUTES,
+        )
         return int((value * 60).to_integral_value(rounding=ROUND_HALF_UP))
 
     def _refuse_duplicate(self, session: Any, platform: Platform, external_id: str) -> None:
@@ -240,11 +255,13 @@ class TaskService:
                 .order_by(Task.work_at, Task.id)
             )
             if filters.platform:
-                query = query.where(Task.platform_id == find_platform(
-                    session, filters.platform, tr).id)
+                query = query.where(
+                    Task.platform_id == find_platform(session, filters.platform, tr).id
+                )
             if filters.status:
                 query = query.where(
-                    Task.status == choice(TaskStatus, filters.status, tr.gettext("status"), tr).value
+                    Task.status
+                    == choice(TaskStatus, filters.status, tr.gettext("status"), tr).value
                 )
             if filters.first_day:
                 query = query.where(Task.work_at >= day_start(filters.first_day, ctx.zone))
@@ -269,8 +286,9 @@ class TaskService:
         merkle = MerkleBuilder()
         with self._ctx.db.write(origin=origin) as session:
             connection = session.connection()
-            first_id = (connection.execute(select(Task.id).order_by(Task.id.desc()).limit(1))
-                        .scalar() or 0) + 1
+            first_id = (
+                connection.execute(select(Task.id).order_by(Task.id.desc()).limit(1)).scalar() or 0
+            ) + 1
             next_id = first_id
             batch: list[dict[str, Any]] = []
             table = Task.__table__
@@ -293,8 +311,14 @@ class TaskService:
             count = next_id - first_id
             if count:
                 append_bulk_entry(
-                    connection, at=self._ctx.now(), entity="tasks", origin=origin,
-                    first_id=first_id, last_id=next_id - 1, count=count, merkle=merkle.root(),
+                    connection,
+                    at=self._ctx.now(),
+                    entity="tasks",
+                    origin=origin,
+                    first_id=first_id,
+                    last_id=next_id - 1,
+                    count=count,
+                    merkle=merkle.root(),
                     details=details,
                 )
             return count

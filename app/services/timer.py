@@ -82,21 +82,30 @@ class TimerService:
                         tr.gettext(
                             "A session on {platform} is already running since {since}; stop it "
                             "first, or use --switch to stop it and start the new one."
-                        ).format(platform=current_platform,
-                                 since=local_text(self._ctx, current.started_at))
+                        ).format(
+                            platform=current_platform,
+                            since=local_text(self._ctx, current.started_at),
+                        )
                     )
                 if when < current.started_at:
                     raise InvalidInput(
                         tr.gettext(
                             "The switch time {at} is before the running session's start ({since})."
-                        ).format(at=local_text(self._ctx, when),
-                                 since=local_text(self._ctx, current.started_at))
+                        ).format(
+                            at=local_text(self._ctx, when),
+                            since=local_text(self._ctx, current.started_at),
+                        )
                     )
                 current.ended_at = when
                 session.flush()
                 stopped = SessionInfo.of(current, current_platform)
-            row = WorkSession(platform_id=target.id, activity=activity.value, started_at=when,
-                              ended_at=None, note=note or None)
+            row = WorkSession(
+                platform_id=target.id,
+                activity=activity.value,
+                started_at=when,
+                ended_at=None,
+                note=note or None,
+            )
             session.add(row)
             try:
                 session.flush()
@@ -113,9 +122,12 @@ class TimerService:
                 raise Conflict(tr.gettext("No session is running, so there is nothing to stop."))
             if when < current.started_at:
                 raise InvalidInput(
-                    tr.gettext("The stop time {at} is before the session's start ({since}).")
-                    .format(at=local_text(self._ctx, when),
-                            since=local_text(self._ctx, current.started_at))
+                    tr.gettext(
+                        "The stop time {at} is before the session's start ({since})."
+                    ).format(
+                        at=local_text(self._ctx, when),
+                        since=local_text(self._ctx, current.started_at),
+                    )
                 )
             current.ended_at = when
             session.flush()

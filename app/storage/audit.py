@@ -61,13 +61,16 @@ def append_entry(
 ) -> str:
     """Append one chained entry and return its hash."""
     prev = last_entry_hash(connection)
-    next_id = (connection.execute(select(AuditEntry.id).order_by(AuditEntry.id.desc()).limit(1))
-               .scalar() or 0) + 1
+    next_id = (
+        connection.execute(select(AuditEntry.id).order_by(AuditEntry.id.desc()).limit(1)).scalar()
+        or 0
+    ) + 1
     details_text = json.dumps(
         {k: _jsonable(v) for k, v in details.items()}, sort_keys=True, ensure_ascii=False
     )
-    fields = entry_fields(next_id, at, action, entity, entity_id, origin, old_hash, new_hash,
-                          details_text)
+    fields = entry_fields(
+        next_id, at, action, entity, entity_id, origin, old_hash, new_hash, details_text
+    )
     digest = entry_hash(prev, fields)
     connection.execute(
         AuditEntry.__table__.insert().values(  # type: ignore[attr-defined]
@@ -120,16 +123,16 @@ def _before_flush(session: Session, flush_context: UOWTransaction, instances: ob
     for record in session.new:
         if _audited(record):
             if getattr(record, "recorded_at", None) is None:
-                record.recorded_at = now  # type: ignore[attr-defined]
+                record.recorded_at = now
             if getattr(record, "edited_at", None) is None:
-                record.edited_at = record.recorded_at  # type: ignore[attr-defined]
+                record.edited_at = record.recorded_at
             if not getattr(record, "origin", None):
-                record.origin = origin  # type: ignore[attr-defined]
+                record.origin = origin
             if getattr(record, "row_hash", None) is None:
-                record.row_hash = ""  # type: ignore[attr-defined]
+                record.row_hash = ""
     for record in session.dirty:
         if _audited(record) and session.is_modified(record, include_collections=False):
-            record.edited_at = now  # type: ignore[attr-defined]
+            record.edited_at = now
 
 
 def _after_flush(session: Session, flush_context: UOWTransaction) -> None:
@@ -141,8 +144,16 @@ def _after_flush(session: Session, flush_context: UOWTransaction) -> None:
     for record in list(session.new):
         if _audited(record):
             _rehash(connection, record)
-            _log(connection, now, action_name or "create", record, origin, None,
-                 record.row_hash, _summary(record))
+            _log(
+                connection,
+                now,
+                action_name or "create",
+                record,
+                origin,
+                None,
+                record.row_hash,
+                _summary(record),
+            )
     for record in list(session.dirty):
         if not _audited(record) or not session.is_modified(record, include_collections=False):
             continue
@@ -156,8 +167,7 @@ def _after_flush(session: Session, flush_context: UOWTransaction) -> None:
         _log(connection, now, action, record, origin, previous, record.row_hash, changes)
     for record in list(session.deleted):
         if _audited(record):
-            _log(connection, now, "delete", record, origin, record.row_hash, None,
-                 _summary(record))
+            _log(connection, now, "delete", record, origin, record.row_hash, None, _summary(record))
 
 
 def _rehash(connection: Connection, record: Tracked) -> None:

@@ -54,8 +54,11 @@ def _on_begin(connection: Any) -> None:
 def make_engine(path: Path) -> Engine:
     engine = create_engine(
         f"sqlite:///{path}",
-        connect_args={"timeout": BUSY_TIMEOUT_SECONDS, "isolation_level": None,
-                      "check_same_thread": False},
+        connect_args={
+            "timeout": BUSY_TIMEOUT_SECONDS,
+            "isolation_level": None,
+            "check_same_thread": False,
+        },
     )
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)

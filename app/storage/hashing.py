@@ -39,13 +39,17 @@ def canonical(value: Any) -> Any:
 def row_hash(table: str, values: Mapping[str, Any]) -> str:
     """SHA-256 of a row's content: table name and every column but row_hash."""
     content = {k: canonical(v) for k, v in values.items() if k not in EXCLUDED_COLUMNS}
-    payload = json.dumps([table, content], sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    payload = json.dumps(
+        [table, content], sort_keys=True, separators=(",", ":"), ensure_ascii=False
+    )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
 def entry_hash(prev_hash: str, fields: Mapping[str, Any]) -> str:
     content = {k: canonical(v) for k, v in fields.items()}
-    payload = prev_hash + json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    payload = prev_hash + json.dumps(
+        content, sort_keys=True, separators=(",", ":"), ensure_ascii=False
+    )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 

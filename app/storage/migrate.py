@@ -76,8 +76,10 @@ def migrate(engine: Engine, path: Path, clock: Clock, tr: Translator) -> str | N
         ) from None
     from app.storage.database import backup_file, timestamp_for_file
 
-    backup = path.parent / BACKUP_FOLDER / (
-        f"clickwage-before-upgrade-{revision}-{timestamp_for_file(clock.now())}.sqlite"
+    backup = (
+        path.parent
+        / BACKUP_FOLDER
+        / (f"clickwage-before-upgrade-{revision}-{timestamp_for_file(clock.now())}.sqlite")
     )
     backup_file(engine, backup)
     with engine.connect() as connection:

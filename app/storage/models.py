@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any, ClassVar
 
 from sqlalchemy import (
     BigInteger,
@@ -39,7 +40,7 @@ NAMING = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
-    type_annotation_map = {
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
         datetime: UtcDateTime(),
         Decimal: DecimalText(),
         date: Date(),
@@ -102,7 +103,13 @@ class Task(Tracked, Base):
         # Covering index for the report's sums by status over a period.
         Index(
             "ix_tasks_platform_work",
-            "platform_id", "work_at", "status", "currency", "reward", "earned", "bonus",
+            "platform_id",
+            "work_at",
+            "status",
+            "currency",
+            "reward",
+            "earned",
+            "bonus",
         ),
         # Covering index for the period's work spans.
         Index("ix_tasks_platform_span", "platform_id", "span_start", "span_end"),

@@ -16,12 +16,14 @@ def run_migrations() -> None:
     if connection is None:
         # Only for developers running `alembic` by hand with a sqlalchemy.url.
         engine = engine_from_config(
-            config.get_section(config.config_ini_section, {}), prefix="sqlalchemy.",
+            config.get_section(config.config_ini_section, {}),
+            prefix="sqlalchemy.",
             poolclass=pool.NullPool,
         )
         with engine.begin() as own_connection:
-            context.configure(connection=own_connection, target_metadata=target_metadata,
-                              render_as_batch=True)
+            context.configure(
+                connection=own_connection, target_metadata=target_metadata, render_as_batch=True
+            )
             context.run_migrations()
         return
     context.configure(

@@ -1,0 +1,1 @@
+"""The user interfaces: the `clickwage` command line, the window, document rendering."""

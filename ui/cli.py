@@ -1,0 +1,152 @@
+"""The `clickwage` command: the composition root for the command line.
+
+It parses arguments, builds the database, clock, zone, translator and
+services, and hands them to a command in ui/commands/. No command opens the
+window except `gui`; Qt is imported only inside the commands that need it.
+Exit status: 0 done, 1 failure (or `verify` found tampering), 2 bad input or usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from app import __version__
+from app.domain.clock import Clock, SystemClock
+from app.domain.errors import ClickwageError, InvalidInput, StorageError
+from app.domain.localtime import local_zone
+from app.i18n import Translator, resolve_language, system_country, system_language
+from ui.commands import ledger, reporting, self_test, settings_cmd, timer
+
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """argparse found the command line unusable."""
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{self.prog}: {message}")
+
+
+def build_parser(tr: Translator) -> Parser:
+    _ = tr.gettext
+    parser = Parser(
+        prog="clickwage",
+        description=_(
+            "A journal of your crowd work: time, income, real hourly wage, warnings "
+            "and dispute evidence. Everything stays on this computer."
+        ),
+    )
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help=_("where the data lives (default: CLICKWAGE_DATA_DIR, else the user data folder)"),
+    )
+    parser.add_argument("--version", action="version", version=f"clickwage {__version__}")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help=_("check the installation end to end and exit 0 or 1"),
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    timer.register(commands, tr)
+    ledger.register(commands, tr)
+    settings_cmd.register(commands, tr)
+    reporting.register(commands, tr)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    tr = Translator(system_language())
+    try:
+        return _run(args_list, tr, clock or SystemClock())
+    except UsageError as error:
+        _say(f"{error}. " + tr.gettext("Run `clickwage --help` for the commands."))
+        return EXIT_USAGE
+    except InvalidInput as error:
+        _say(str(error))
+        return EXIT_USAGE
+    except (StorageError, ClickwageError) as error:
+        _say(str(error))
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        _say(tr.gettext("Interrupted; nothing more was written."))
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as error:  # never show a traceback to a user
+        report = _save_crash_report()
+        _say(
+            tr.gettext(
+                "Clickwage hit an unexpected problem ({error}); what was being written was not "
+                "saved. Details are in {report}."
+            ).format(error=type(error).__name__, report=report)
+        )
+        return EXIT_FAILURE
+
+
+def _run(argv: list[str], tr: Translator, clock: Clock) -> int:
+    parser = build_parser(tr)
+    args = parser.parse_args(argv)
+    if args.self_test:
+        return self_test.run(tr)
+    if not args.command:
+        parser.print_help()
+        return EXIT_USAGE
+    handler = getattr(args, "handler", None)
+    if handler is None:  # a command group without its sub-command ("clickwage task")
+        args.group_parser.print_help()
+        return EXIT_USAGE
+    if getattr(args, "needs_services", True) is False:
+        return int(handler(args, tr))
+    services = open_cli_services(args.data_dir, clock, tr)
+    try:
+        return int(handler(args, services))
+    finally:
+        services.close()
+
+
+def open_cli_services(data_dir: str | None, clock: Clock, tr: Translator):  # type: ignore[no-untyped-def]
+    from app.services import build_services
+    from app.services.context import ServiceContext
+    from app.services.settings import SettingsService
+    from app.storage.database import Database
+    from app.storage.datadir import data_dir as resolve_data_dir
+
+    zone = local_zone()
+    db = Database.open(resolve_data_dir(data_dir), clock, tr)
+    try:
+        stored = SettingsService(ServiceContext(db, clock, zone, tr)).raw()["language"]
+        services = build_services(db, clock, zone, Translator(resolve_language(stored)))
+        services.settings.initialise(system_country())
+    except BaseException:
+        db.close()
+        raise
+    return services
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _save_crash_report() -> Path:
+    from app.storage.datadir import cache_dir
+
+    target = cache_dir() / "crash-report.txt"
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(traceback.format_exc(), encoding="utf-8")
+    except OSError:
+        return Path("(unavailable)")
+    return target
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The command-line commands, one module per group. Each is thin: parse, call a service, print."""
