@@ -13,14 +13,17 @@ import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from app import __version__
 from app.domain.clock import Clock, SystemClock
 from app.domain.errors import ClickwageError, InvalidInput, StorageError
 from app.domain.localtime import local_zone
-from app.i18n import Translator, resolve_language, system_country, system_language
+from app.i18n import Translator, system_language
 from ui.commands import ledger, reporting, self_test, settings_cmd, timer
+
+if TYPE_CHECKING:
+    from app.services import Services
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
 
@@ -113,23 +116,11 @@ def _run(argv: list[str], tr: Translator, clock: Clock) -> int:
         services.close()
 
 
-def open_cli_services(data_dir: str | None, clock: Clock, tr: Translator):  # type: ignore[no-untyped-def]
-    from app.services import build_services
-    from app.services.context import ServiceContext
-    from app.services.settings import SettingsService
-    from app.storage.database import Database
+def open_cli_services(data_dir: str | None, clock: Clock, tr: Translator) -> Services:
+    from app.services import open_user_services
     from app.storage.datadir import data_dir as resolve_data_dir
 
-    zone = local_zone()
-    db = Database.open(resolve_data_dir(data_dir), clock, tr)
-    try:
-        stored = SettingsService(ServiceContext(db, clock, zone, tr)).raw()["language"]
-        services = build_services(db, clock, zone, Translator(resolve_language(stored)))
-        services.settings.initialise(system_country())
-    except BaseException:
-        db.close()
-        raise
-    return services
+    return open_user_services(resolve_data_dir(data_dir), clock, local_zone())
 
 
 def _say(message: str) -> None:

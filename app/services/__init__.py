@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import tzinfo
 from pathlib import Path
 
 from app.domain.clock import Clock
-from app.i18n import Translator
+from app.i18n import Translator, resolve_language, system_country, system_language
 from app.services.audit import AuditService
 from app.services.context import ServiceContext
 from app.services.events import EventService
@@ -54,6 +55,22 @@ def build_services(db: Database, clock: Clock, zone: tzinfo, tr: Translator) -> 
         reports=ReportService(ctx, settings, rates),
         audit=AuditService(ctx),
     )
+
+
+def open_user_services(
+    directory: Path, clock: Clock, zone: tzinfo, environ: Mapping[str, str] | None = None
+) -> Services:
+    """Open the user's database with the language their settings (or system) ask for."""
+    system = Translator(system_language(environ))
+    db = Database.open(directory, clock, system)
+    try:
+        stored = SettingsService(ServiceContext(db, clock, zone, system)).raw()["language"]
+        services = build_services(db, clock, zone, Translator(resolve_language(stored, environ)))
+        services.settings.initialise(system_country(environ))
+    except BaseException:
+        db.close()
+        raise
+    return services
 
 
 def open_services(

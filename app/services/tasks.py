@@ -245,6 +245,120 @@ class TaskService:
                 )
             )
 
+    def get(self, task_id: int) -> TaskInfo:
+        with self._ctx.db.read() as session:
+            row = self._row(session, task_id)
+            return TaskInfo.of(row, session.get_one(Platform, row.platform_id).name)
+
+    def edit(self, task_id: int, **changes: Any) -> TaskInfo:
+        """Change fields of one task (the window's inline edits and undo).
+
+        Text values are parsed like the command line's: amounts ("1,50"),
+        `duration_minutes`, `status`; times are aware datetimes or None.
+        Accepted keys: external_id, title, requester, reward, earned, bonus,
+        status, started_at, submitted_at, decided_at, duration_minutes,
+        reason, note.
+        """
+        ctx = self._ctx
+        with ctx.db.write() as session:
+            row = self._row(session, task_id)
+            platform = session.get_one(Platform, row.platform_id)
+            for key, value in changes.items():
+                self._set_field(session, row, platform, key, value)
+            self._check_order(row.started_at, row.submitted_at, row.decided_at)
+            derive(row, row.work_at)
+            session.flush()
+            return TaskInfo.of(row, platform.name)
+
+    def _set_field(self, session: Any, row: Task, platform: Platform, key: str, value: Any) -> None:
+        ctx, tr = self._ctx, self._ctx.tr
+        text = value.strip() if isinstance(value, str) else value
+        if key == "external_id":
+            new_id = text or None
+            if new_id is not None and new_id != row.external_id:
+                self._refuse_duplicate(session, platform, new_id)
+            row.external_id = new_id
+        elif key in ("title", "requester", "reason", "note"):
+            setattr(row, key, text or None)
+        elif key == "reward":
+            row.reward = parse_amount(text or "", row.currency, tr, what=tr.gettext("reward"))
+        elif key == "earned":
+            row.earned = (
+                parse_amount(text, row.currency, tr, what=tr.gettext("earned amount"))
+                if text
+                else None
+            )
+        elif key == "bonus":
+            row.bonus = (
+                parse_amount(text, row.currency, tr, what=tr.gettext("bonus")) if text else 0
+            )
+        elif key == "status":
+            state = choice(TaskStatus, text or "", tr.gettext("status"), tr)
+            if state.value != row.status:
+                self._apply_status(row, state, ctx.now())
+        elif key in ("started_at", "submitted_at", "decided_at"):
+            setattr(row, key, not_in_future(ctx, value, tr.gettext("time")) if value else None)
+        elif key == "duration_minutes":
+            row.duration_s = self._duration(text) if text else None
+        elif key == "duration_s":
+            row.duration_s = value
+        else:
+            raise InvalidInput(tr.gettext("{key!r} is not a task field.").format(key=key))
+
+    def delete(self, task_id: int) -> dict[str, Any]:
+        """Delete a task; returns its stored values so that undo can restore it."""
+        with self._ctx.db.write() as session:
+            row = self._row(session, task_id)
+            snapshot = {c: getattr(row, c) for c in TASK_COLUMNS}
+            session.delete(row)
+            return snapshot
+
+    def restore(self, snapshot: dict[str, Any]) -> TaskInfo:
+        """Put a deleted task back (undo), under its old id."""
+        with self._ctx.db.write(origin=snapshot.get("origin") or Origin.MANUAL) as session:
+            values = {k: v for k, v in snapshot.items() if k != "row_hash"}
+            row = Task(**values)
+            session.add(row)
+            session.flush()
+            return TaskInfo.of(row, session.get_one(Platform, row.platform_id).name)
+
+    def set_status_many(
+        self, task_ids: Iterable[int], status: str, at: datetime | None = None
+    ) -> list[tuple[int, str, datetime | None, datetime | None]]:
+        """One status for many tasks in one transaction (the Ledger's bulk change).
+
+        Returns (id, old status, old decided_at, old submitted_at) for undo.
+        """
+        ctx, tr = self._ctx, self._ctx.tr
+        state = choice(TaskStatus, status, tr.gettext("status"), tr)
+        when = not_in_future(ctx, at, tr.gettext("time")) if at else ctx.now()
+        previous: list[tuple[int, str, datetime | None, datetime | None]] = []
+        with ctx.db.write(action="status") as session:
+            for task_id in task_ids:
+                row = self._row(session, task_id)
+                if row.status == state.value:
+                    continue
+                previous.append((row.id, row.status, row.decided_at, row.submitted_at))
+                self._apply_status(row, state, max(when, row.submitted_at or when))
+                derive(row, row.work_at)
+        return previous
+
+    def restore_statuses(
+        self, previous: Iterable[tuple[int, str, datetime | None, datetime | None]]
+    ) -> None:
+        """Undo set_status_many: put each task's status and times back."""
+        with self._ctx.db.write(action="status") as session:
+            for task_id, status, decided_at, submitted_at in previous:
+                row = self._row(session, task_id)
+                row.status, row.decided_at, row.submitted_at = status, decided_at, submitted_at
+                derive(row, row.work_at)
+
+    def _row(self, session: Any, task_id: int) -> Task:
+        row = session.get(Task, task_id)
+        if row is None:
+            raise NotFound(self._ctx.tr.gettext("There is no task number {id}.").format(id=task_id))
+        return row  # type: ignore[no-any-return]
+
     def list(self, filters: TaskFilter = TaskFilter()) -> Iterator[TaskInfo]:
         """Tasks by work date, oldest first; streamed, so a million rows are fine."""
         ctx, tr = self._ctx, self._ctx.tr

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from app.domain.errors import Conflict, InvalidInput
+from app.domain.errors import Conflict, InvalidInput, NotFound
 from app.domain.statuses import Activity, Origin
 from app.services.context import ServiceContext
 from app.services.platforms import find_platform
@@ -141,6 +141,79 @@ class TimerService:
             raise Conflict(tr.gettext("No session is running, so there is nothing to stop."))
         new, _ = self.start(status.session.platform, activity, at, switch=True)
         return new
+
+    def edit_session(
+        self,
+        session_id: int,
+        *,
+        platform: str | None = None,
+        activity: Activity | None = None,
+        started_at: datetime | None = None,
+        ended_at: datetime | None = None,
+        note: str | None = None,
+    ) -> SessionInfo:
+        """Correct a session (the Today page's edits and undo). A running one stays running."""
+        ctx, tr = self._ctx, self._ctx.tr
+        with ctx.db.write() as session:
+            row = self._session(session, session_id)
+            if platform is not None:
+                row.platform_id = find_platform(session, platform, tr).id
+            if activity is not None:
+                row.activity = activity.value
+            if started_at is not None:
+                row.started_at = not_in_future(ctx, started_at, tr.gettext("start time"))
+            if ended_at is not None:
+                if row.ended_at is None:
+                    raise InvalidInput(
+                        tr.gettext("Stop the running session to give it an end time.")
+                    )
+                row.ended_at = not_in_future(ctx, ended_at, tr.gettext("stop time"))
+            if note is not None:
+                row.note = note or None
+            if row.ended_at is not None and row.ended_at < row.started_at:
+                raise InvalidInput(
+                    tr.gettext(
+                        "The stop time {at} is before the session's start ({since})."
+                    ).format(
+                        at=local_text(ctx, row.ended_at), since=local_text(ctx, row.started_at)
+                    )
+                )
+            session.flush()
+            return SessionInfo.of(row, session.get_one(Platform, row.platform_id).name)
+
+    def delete_session(self, session_id: int) -> dict[str, object]:
+        """Delete a session; returns its stored values so that undo can restore it."""
+        with self._ctx.db.write() as session:
+            row = self._session(session, session_id)
+            snapshot: dict[str, object] = {
+                column.name: getattr(row, column.name)
+                for column in WorkSession.__table__.columns
+                if column.name != "row_hash"
+            }
+            session.delete(row)
+            return snapshot
+
+    def restore_session(self, snapshot: dict[str, object]) -> SessionInfo:
+        """Put a deleted session back (undo), under its old id."""
+        origin = str(snapshot.get("origin") or Origin.MANUAL)
+        with self._ctx.db.write(origin=origin) as session:
+            row = WorkSession(**snapshot)
+            session.add(row)
+            try:
+                session.flush()
+            except IntegrityError:
+                raise Conflict(
+                    self._ctx.tr.gettext("Another session is running: stop it first.")
+                ) from None
+            return SessionInfo.of(row, session.get_one(Platform, row.platform_id).name)
+
+    def _session(self, session: Session, session_id: int) -> WorkSession:
+        row = session.get(WorkSession, session_id)
+        if row is None:
+            raise NotFound(
+                self._ctx.tr.gettext("There is no session number {id}.").format(id=session_id)
+            )
+        return row
 
     def sessions_between(self, start: datetime, stop: datetime) -> list[SessionInfo]:
         """Sessions that overlap [start, stop), oldest first (the Today page, evidence)."""

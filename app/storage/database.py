@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.clock import Clock
@@ -112,6 +112,14 @@ class Database:
                 tr.gettext("Cannot open the database {path}: {reason}.").format(
                     path=path, reason=error.orig
                 )
+            ) from None
+        except DatabaseError as error:
+            engine.dispose()
+            raise StorageError(
+                tr.gettext(
+                    "{path} is damaged or is not a Clickwage database ({reason}). Nothing was "
+                    "changed; restore a backup or choose another data folder with --data-dir."
+                ).format(path=path, reason=error.orig)
             ) from None
         except BaseException:
             engine.dispose()
