@@ -7,16 +7,16 @@ import os
 # Set before anything imports Qt: GUI tests run headless.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator  # noqa: E402
-from datetime import UTC, datetime  # noqa: E402
-from pathlib import Path  # noqa: E402
-from zoneinfo import ZoneInfo  # noqa: E402
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
 
-import pytest  # noqa: E402
+import pytest
 
-from app.domain.clock import FakeClock  # noqa: E402
-from app.i18n import Translator  # noqa: E402
-from app.services import Services, open_services  # noqa: E402
+from app.domain.clock import FakeClock
+from app.i18n import Translator
+from app.services import Services, open_services
 
 PARIS = ZoneInfo("Europe/Paris")
 

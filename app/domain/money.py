@@ -57,7 +57,10 @@ def parse_amount(
     if (
         match is None
         or (match["sign1"] and match["sign2"])
-        or not (_is_currency_mark(match["prefix"]) and _is_currency_mark(match["suffix"]))
+        or not (
+            _is_currency_mark(match["prefix"], currency)
+            and _is_currency_mark(match["suffix"], currency)
+        )
     ):
         raise InvalidInput(
             tr.gettext("{what} {value!r} is not an amount (write it like 12.50 or 12,50).").format(
@@ -93,13 +96,13 @@ def parse_amount(
     return int(minor)
 
 
-def _is_currency_mark(mark: str) -> bool:
-    """Empty, one currency symbol ("$", "€", "£"), or a three-letter code ("EUR")."""
+def _is_currency_mark(mark: str, currency: str) -> bool:
+    """Empty, one currency symbol ("$", "€", "£"), or the amount's own code ("EUR")."""
     if not mark:
         return True
     if len(mark) == 1:
-        return not mark.isalnum()
-    return len(mark) == 3 and mark.isalpha() and mark.isascii()
+        return not mark.isalnum() and mark not in "+-"
+    return mark.upper() == currency
 
 
 def _split_separators(value: str) -> tuple[str | None, str]:

@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from app.i18n import Translator
@@ -100,8 +100,8 @@ class AuditService:
         first_old: dict[tuple[str, int], str] = {}
         bulks: list[_Bulk] = []
         previous_hash, previous_id = GENESIS, 0
-        table = AuditEntry.__table__
-        for row in session.execute(select(table).order_by(table.c.id)).mappings():
+        # Raw stored values (no type conversion): a garbled field must be reported, not crash.
+        for row in session.execute(text("SELECT * FROM audit_log ORDER BY id")).mappings():
             entry_id = int(row["id"])
             result.entries += 1
             if entry_id != previous_id + 1:
@@ -217,8 +217,8 @@ class AuditService:
             tr,
         )
         seen: set[int] = set()
-        query = select(table).order_by(table.c.id).execution_options(yield_per=5000)
-        for values in session.execute(query).mappings():
+        query = text(f"SELECT * FROM {name} ORDER BY id")  # raw stored values, see above
+        for values in session.execute(query.execution_options(yield_per=5000)).mappings():
             record_id = int(values["id"])
             result.records += 1
             stored = values["row_hash"]

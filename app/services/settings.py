@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.domain.errors import InvalidInput
 from app.domain.flags import Thresholds
@@ -22,10 +23,11 @@ from app.domain.money import (
     parse_amount,
     parse_decimal,
     round_half_up,
+    to_decimal,
 )
 from app.i18n import N_, SUPPORTED_LANGUAGES, Translator
 from app.services.context import ServiceContext
-from app.storage.models import Setting
+from app.storage.models import Platform, Setting
 
 
 @dataclass(frozen=True)
@@ -201,6 +203,8 @@ class SettingsService:
             wage = round_half_up(Decimal(current["min_wage"]), digits)
             changes["min_wage"] = str(wage)
         with self._ctx.db.write() as session:
+            if key == "home_currency" and stored != current["home_currency"]:
+                _rewrite_platform_minimums(session, current["home_currency"], stored)
             for name, text in changes.items():
                 row = session.scalar(select(Setting).where(Setting.key == name))
                 if row is None:
@@ -208,6 +212,15 @@ class SettingsService:
                 elif row.value != text:
                     row.value = text
         return stored
+
+
+def _rewrite_platform_minimums(session: Session, old_home: str, new_home: str) -> None:
+    """Platform minimum wages keep their figure, written with the new currency's digits."""
+    digits = currency_digits(new_home)
+    for platform in session.scalars(select(Platform).where(Platform.min_wage.is_not(None))):
+        assert platform.min_wage is not None
+        figure = round_half_up(to_decimal(platform.min_wage, old_home), digits)
+        platform.min_wage = int(figure.scaleb(digits))
 
 
 def _currency(spec: SettingSpec, value: str, current: dict[str, str], tr: Translator) -> str:

@@ -6,9 +6,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import insert, select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from app.domain.errors import Conflict, InvalidInput, NotFound
@@ -23,6 +23,7 @@ from app.services.timer import running_session
 from app.services.validation import choice, local_text, not_in_future
 from app.storage.audit import append_bulk_entry
 from app.storage.hashing import MerkleBuilder, row_hash
+from app.storage.ids import next_free_id
 from app.storage.models import Platform, Task
 from app.storage.types import epoch_seconds, from_epoch
 
@@ -400,9 +401,7 @@ class TaskService:
         merkle = MerkleBuilder()
         with self._ctx.db.write(origin=origin) as session:
             connection = session.connection()
-            first_id = (
-                connection.execute(select(Task.id).order_by(Task.id.desc()).limit(1)).scalar() or 0
-            ) + 1
+            first_id = next_free_id(connection, cast(Table, Task.__table__))
             next_id = first_id
             batch: list[dict[str, Any]] = []
             table = Task.__table__

@@ -83,8 +83,11 @@ def migrate(engine: Engine, path: Path, clock: Clock, tr: Translator) -> str | N
     )
     backup_file(engine, backup)
     with engine.connect() as connection:
-        # Table rebuilds (batch mode) need foreign keys off; the pragma is a no-op in a transaction.
-        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        # Table rebuilds (batch mode) need foreign keys off. The pragma is a no-op inside a
+        # transaction, so it goes straight to the driver, before SQLAlchemy begins one.
+        driver = connection.connection.driver_connection
+        assert driver is not None
+        driver.execute("PRAGMA foreign_keys=OFF")
         try:
             with connection.begin():
                 config.attributes["connection"] = connection
@@ -107,5 +110,5 @@ def migrate(engine: Engine, path: Path, clock: Clock, tr: Translator) -> str | N
                 ).format(reason=error, backup=backup)
             ) from error
         finally:
-            connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+            driver.execute("PRAGMA foreign_keys=ON")
     return backup.name

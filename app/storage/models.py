@@ -38,6 +38,11 @@ NAMING = {
 }
 
 
+# A deleted record's id is never given to a new one (SQLite AUTOINCREMENT), so the audit
+# trail can always tell a deletion from a later creation.
+NEVER_REUSE_IDS: dict[str, Any] = {"sqlite_autoincrement": True}
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
     type_annotation_map: ClassVar[dict[Any, Any]] = {
@@ -60,6 +65,7 @@ class Tracked:
 
 class Platform(Tracked, Base):
     __tablename__ = "platforms"
+    __table_args__ = NEVER_REUSE_IDS
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(80))
@@ -86,6 +92,7 @@ class WorkSession(Tracked, Base):
         ),
         Index("ix_work_sessions_platform_started", "platform_id", "started_at", "ended_at"),
         CheckConstraint("ended_at IS NULL OR ended_at >= started_at", name="ends_after_start"),
+        NEVER_REUSE_IDS,
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -118,6 +125,7 @@ class Task(Tracked, Base):
         CheckConstraint("reward >= 0", name="reward_not_negative"),
         CheckConstraint("bonus >= 0", name="bonus_not_negative"),
         CheckConstraint("duration_s IS NULL OR duration_s >= 0", name="duration_not_negative"),
+        NEVER_REUSE_IDS,
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -152,6 +160,7 @@ class Payout(Tracked, Base):
         Index("ix_payouts_platform_requested", "platform_id", "requested_at"),
         CheckConstraint("amount >= 0", name="amount_not_negative"),
         CheckConstraint("fee >= 0", name="fee_not_negative"),
+        NEVER_REUSE_IDS,
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -172,7 +181,7 @@ class Payout(Tracked, Base):
 
 class AccountEvent(Tracked, Base):
     __tablename__ = "account_events"
-    __table_args__ = (Index("ix_account_events_platform_at", "platform_id", "at"),)
+    __table_args__ = (Index("ix_account_events_platform_at", "platform_id", "at"), NEVER_REUSE_IDS)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     platform_id: Mapped[int] = mapped_column(ForeignKey("platforms.id", ondelete="RESTRICT"))
@@ -186,7 +195,10 @@ class AccountEvent(Tracked, Base):
 
 class ScamSignRecord(Tracked, Base):
     __tablename__ = "scam_signs"
-    __table_args__ = (UniqueConstraint("platform_id", "sign", name="uq_scam_signs_platform_sign"),)
+    __table_args__ = (
+        UniqueConstraint("platform_id", "sign", name="uq_scam_signs_platform_sign"),
+        NEVER_REUSE_IDS,
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     platform_id: Mapped[int] = mapped_column(ForeignKey("platforms.id", ondelete="RESTRICT"))
@@ -196,7 +208,7 @@ class ScamSignRecord(Tracked, Base):
 
 class Attachment(Tracked, Base):
     __tablename__ = "attachments"
-    __table_args__ = (Index("ix_attachments_record", "record_type", "record_id"),)
+    __table_args__ = (Index("ix_attachments_record", "record_type", "record_id"), NEVER_REUSE_IDS)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     sha256: Mapped[str] = mapped_column(String(64))
@@ -213,6 +225,7 @@ class ExchangeRate(Tracked, Base):
         UniqueConstraint(
             "currency", "home_currency", "valid_from", name="uq_exchange_rates_currency_day"
         ),
+        NEVER_REUSE_IDS,
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -224,6 +237,7 @@ class ExchangeRate(Tracked, Base):
 
 class Setting(Tracked, Base):
     __tablename__ = "settings"
+    __table_args__ = NEVER_REUSE_IDS
 
     id: Mapped[int] = mapped_column(primary_key=True)
     key: Mapped[str] = mapped_column(String(40), unique=True)
@@ -234,6 +248,7 @@ class AuditEntry(Base):
     """One link of the append-only, SHA-256-chained audit log."""
 
     __tablename__ = "audit_log"
+    __table_args__ = NEVER_REUSE_IDS
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime]

@@ -38,6 +38,7 @@ def upgrade() -> None:
         sa.Column("edited_at", sa.BigInteger(), nullable=False),
         sa.Column("row_hash", sa.String(length=64), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_attachments")),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("attachments", schema=None) as batch_op:
         batch_op.create_index("ix_attachments_record", ["record_type", "record_id"], unique=False)
@@ -56,6 +57,7 @@ def upgrade() -> None:
         sa.Column("prev_hash", sa.String(length=64), nullable=False),
         sa.Column("entry_hash", sa.String(length=64), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_audit_log")),
+        sqlite_autoincrement=True,
     )
     op.create_table(
         "exchange_rates",
@@ -72,6 +74,7 @@ def upgrade() -> None:
         sa.UniqueConstraint(
             "currency", "home_currency", "valid_from", name="uq_exchange_rates_currency_day"
         ),
+        sqlite_autoincrement=True,
     )
     op.create_table(
         "platforms",
@@ -95,6 +98,7 @@ def upgrade() -> None:
         sa.Column("row_hash", sa.String(length=64), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_platforms")),
         sa.UniqueConstraint("name_key", name=op.f("uq_platforms_name_key")),
+        sqlite_autoincrement=True,
     )
     op.create_table(
         "settings",
@@ -107,6 +111,7 @@ def upgrade() -> None:
         sa.Column("row_hash", sa.String(length=64), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_settings")),
         sa.UniqueConstraint("key", name=op.f("uq_settings_key")),
+        sqlite_autoincrement=True,
     )
     op.create_table(
         "account_events",
@@ -131,6 +136,7 @@ def upgrade() -> None:
             ondelete="RESTRICT",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_account_events")),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("account_events", schema=None) as batch_op:
         batch_op.create_index("ix_account_events_platform_at", ["platform_id", "at"], unique=False)
@@ -168,6 +174,7 @@ def upgrade() -> None:
             ondelete="RESTRICT",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_payouts")),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("payouts", schema=None) as batch_op:
         batch_op.create_index(
@@ -194,6 +201,7 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_scam_signs")),
         sa.UniqueConstraint("platform_id", "sign", name="uq_scam_signs_platform_sign"),
+        sqlite_autoincrement=True,
     )
     op.create_table(
         "work_sessions",
@@ -220,6 +228,7 @@ def upgrade() -> None:
             ondelete="RESTRICT",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_work_sessions")),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("work_sessions", schema=None) as batch_op:
         batch_op.create_index(
@@ -291,6 +300,7 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_tasks")),
         sa.UniqueConstraint("platform_id", "external_id", name="uq_tasks_platform_external"),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("tasks", schema=None) as batch_op:
         batch_op.create_index(

@@ -1,0 +1,1 @@
+"""One class and one file per page of the window."""
