@@ -20,7 +20,7 @@ from app.domain.clock import Clock, SystemClock
 from app.domain.errors import ClickwageError, InvalidInput, StorageError
 from app.domain.localtime import local_zone
 from app.i18n import Translator, system_language
-from ui.commands import ledger, reporting, self_test, settings_cmd, timer
+from ui.commands import gui_cmd, ledger, reporting, self_test, settings_cmd, timer
 
 if TYPE_CHECKING:
     from app.services import Services
@@ -58,6 +58,7 @@ def build_parser(tr: Translator) -> Parser:
         help=_("check the installation end to end and exit 0 or 1"),
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    gui_cmd.register(commands, tr)
     timer.register(commands, tr)
     ledger.register(commands, tr)
     settings_cmd.register(commands, tr)

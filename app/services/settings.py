@@ -92,6 +92,14 @@ SPECS: tuple[SettingSpec, ...] = (
         Decimal(86400),
     ),
     SettingSpec("language", "language", "system", N_("Language (system, en, fr)")),
+    SettingSpec(
+        "still_working_hours",
+        "int",
+        "3",
+        N_("Ask \"still working?\" after this many hours without touching the app"),
+        Decimal(1),
+        Decimal(24),
+    ),
 )
 SPEC_BY_KEY = {spec.key: spec for spec in SPECS}
 
@@ -107,6 +115,7 @@ class Settings:
     flag_window_days: int
     bridge_gap_seconds: int
     language: str
+    still_working_hours: int = 3
 
     def thresholds(
         self,
@@ -143,6 +152,7 @@ class Settings:
             "flag_window_days": str(self.flag_window_days),
             "bridge_gap_seconds": str(self.bridge_gap_seconds),
             "language": self.language,
+            "still_working_hours": str(self.still_working_hours),
         }
 
 
@@ -169,6 +179,7 @@ class SettingsService:
             flag_window_days=int(values["flag_window_days"]),
             bridge_gap_seconds=int(values["bridge_gap_seconds"]),
             language=values["language"],
+            still_working_hours=int(values["still_working_hours"]),
         )
 
     def is_initialised(self) -> bool:

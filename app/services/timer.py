@@ -181,6 +181,18 @@ class TimerService:
             session.flush()
             return SessionInfo.of(row, session.get_one(Platform, row.platform_id).name)
 
+    def reopen(self, session_id: int) -> SessionInfo:
+        """Make a stopped session run again (undo of a stop)."""
+        tr = self._ctx.tr
+        with self._ctx.db.write() as session:
+            current = running_session(session)
+            if current is not None and current.id != session_id:
+                raise Conflict(tr.gettext("Another session is running: stop it first."))
+            row = self._session(session, session_id)
+            row.ended_at = None
+            session.flush()
+            return SessionInfo.of(row, session.get_one(Platform, row.platform_id).name)
+
     def delete_session(self, session_id: int) -> dict[str, object]:
         """Delete a session; returns its stored values so that undo can restore it."""
         with self._ctx.db.write() as session:

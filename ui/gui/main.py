@@ -1,0 +1,97 @@
+"""The window's composition root: it builds the app, the services and the pages.
+
+`run()` is called by `clickwage gui`. Nothing else creates a QApplication
+or opens the database for the window.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from app.domain.clock import Clock, SystemClock
+from app.domain.localtime import local_zone
+from app.services import Services, open_user_services
+
+
+def run(
+    data_dir: Path,
+    *,
+    demo: bool = False,
+    screenshot_dir: Path | None = None,
+    clock: Clock | None = None,
+) -> int:
+    from app.storage.datadir import cache_dir
+
+    os.environ.setdefault("MPLCONFIGDIR", str(cache_dir() / "matplotlib"))
+    if screenshot_dir is not None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Clickwage")
+    app.setOrganizationName("Clickwage")
+    clock = clock or SystemClock()
+    temporary = tempfile.TemporaryDirectory(prefix="clickwage-demo-") if demo else None
+    folder = Path(temporary.name) if temporary else data_dir
+    services = open_user_services(folder, clock, local_zone())
+    try:
+        if demo:
+            from app.services.demo import build_demo
+
+            build_demo(services)
+        window = build_window(app, services, config_dir=folder if demo else None)
+        if screenshot_dir is not None:
+            from ui.gui.screenshot import render_pages
+
+            render_pages(window, screenshot_dir)
+            window.close()
+            return 0
+        window.show()
+        return int(app.exec())
+    finally:
+        services.close()
+        if temporary is not None:
+            temporary.cleanup()
+
+
+def build_window(app: object, services: Services, config_dir: Path | None = None):  # type: ignore[no-untyped-def]
+    """Fonts, translators, the context and every page, handed to the main window."""
+    from PySide6.QtCore import QLocale, QSettings
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QApplication
+
+    from app.storage.datadir import config_dir as user_config_dir
+    from ui.gui.context import GuiContext
+    from ui.gui.main_window import MainWindow
+    from ui.gui.pages.ledger import LedgerPage
+    from ui.gui.pages.payouts import PayoutsPage
+    from ui.gui.pages.platforms import PlatformsPage
+    from ui.gui.pages.settings import SettingsPage
+    from ui.gui.pages.today import TodayPage
+    from ui.gui.resources import app_icon, install_translators, load_fonts
+    from ui.gui.watcher import ExternalChangeWatcher
+
+    assert isinstance(app, QApplication)
+    families = load_fonts()
+    if families and QApplication.platformName() == "offscreen":
+        app.setFont(QFont(families[0], 10))
+    language = services.ctx.tr.language
+    QLocale.setDefault(QLocale(language))
+    install_translators(app, language)
+    folder = config_dir or user_config_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    settings = QSettings(str(folder / "window.ini"), QSettings.Format.IniFormat)
+    context = GuiContext(services, settings)
+    pages = [
+        TodayPage(context),
+        LedgerPage(context),
+        PayoutsPage(context),
+        PlatformsPage(context),
+        SettingsPage(context),
+    ]
+    window = MainWindow(context, pages, app_icon())
+    window.watcher = ExternalChangeWatcher(context, window)  # type: ignore[attr-defined]
+    return window
