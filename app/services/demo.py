@@ -48,7 +48,7 @@ def build_demo(services: Services, now: datetime | None = None) -> None:
     task_rows: list[dict[str, object]] = []
     sessions: list[WorkSession] = []
     start_day = end - timedelta(days=DAYS)
-    for offset in range(DAYS):
+    for offset in range(DAYS + 1):
         day = start_day + timedelta(days=offset)
         if rng.random() < 0.2:  # a day off
             continue
@@ -65,6 +65,8 @@ def build_demo(services: Services, now: datetime | None = None) -> None:
                 minutes = rng.randint(2, 18)
                 started = clock_time
                 clock_time += timedelta(minutes=minutes)
+                if clock_time >= end - timedelta(minutes=30):
+                    break
                 task_rows.append(_demo_task(rng, ids[name], currency, rewards, reject, started,
                                        clock_time, end))
                 clock_time += timedelta(seconds=rng.randint(10, 90))
@@ -81,8 +83,14 @@ def build_demo(services: Services, now: datetime | None = None) -> None:
             clock_time += timedelta(minutes=rng.randint(20, 90))
             if clock_time >= end:
                 break
+    kept = [s for s in sessions if s.ended_at is not None and s.ended_at <= end - timedelta(
+        minutes=30)]
+    # The timer is running now, on Prolific, started 25 minutes ago.
+    kept.append(WorkSession(platform_id=ids["Prolific"], activity=Activity.TASK.value,
+                            started_at=end - timedelta(minutes=25), ended_at=None,
+                            origin=Origin.TIMER))
     with ctx.db.write(origin=Origin.TIMER) as session:
-        session.add_all([s for s in sessions if s.ended_at is not None and s.ended_at <= end])
+        session.add_all(kept)
     services.tasks.bulk_insert(task_rows, origin=Origin.imported("demo"))
     with ctx.db.write() as session:
         for week in range(0, DAYS, 14):

@@ -115,6 +115,13 @@ class MainWindow(QMainWindow):
         self.show_page(ids.index(last) if last in ids else 0)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        for page in self.pages:
+            stop = getattr(page, "stop_timers", None)
+            if stop is not None:
+                stop()
+        watcher = getattr(self, "watcher", None)
+        if watcher is not None:
+            watcher.stop()
         settings = self.context.settings
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/page", self.pages[self.stack.currentIndex()].page_id)

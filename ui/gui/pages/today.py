@@ -148,6 +148,7 @@ class TodayPage(Page):
     def _build_totals(self) -> QGroupBox:
         box = QGroupBox(self.tr("Today so far"))
         row = QHBoxLayout(box)
+        row.setSpacing(16)
         self.total_labels: dict[str, QLabel] = {}
         for key, caption in (
             ("paid", self.tr("Paid time")),
@@ -155,7 +156,12 @@ class TodayPage(Page):
             ("earned", self.tr("Earned")),
             ("wage", self.tr("Real hourly wage")),
         ):
-            cell = QVBoxLayout()
+            card = QFrame()
+            card.setObjectName("totalCard")
+            card.setStyleSheet("#totalCard { background: palette(base); border: 1px solid "
+                               "palette(mid); border-radius: 6px; }")
+            card.setMinimumWidth(130)
+            cell = QVBoxLayout(card)
             title = QLabel(caption)
             value = QLabel("—")
             value.setObjectName(f"total_{key}")
@@ -165,7 +171,7 @@ class TodayPage(Page):
             value.setFont(font)
             cell.addWidget(title)
             cell.addWidget(value)
-            row.addLayout(cell)
+            row.addWidget(card)
             self.total_labels[key] = value
         self.threshold_note = QLabel()
         self.threshold_note.setWordWrap(True)
