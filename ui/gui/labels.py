@@ -7,49 +7,45 @@ from PySide6.QtCore import QCoreApplication
 from app.domain.statuses import Activity, EventKind, PayoutStatus, TaskStatus
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("labels", text)
-
-
 def activity_label(activity: str) -> str:
     return {
-        Activity.TASK: _t("Task"),
-        Activity.SEARCH: _t("Searching"),
-        Activity.QUALIFICATION: _t("Qualification"),
-        Activity.COMMUNICATION: _t("Messages"),
-        Activity.PAYMENT: _t("Payments"),
-        Activity.OTHER: _t("Other"),
+        Activity.TASK: QCoreApplication.translate("labels", "Task"),
+        Activity.SEARCH: QCoreApplication.translate("labels", "Searching"),
+        Activity.QUALIFICATION: QCoreApplication.translate("labels", "Qualification"),
+        Activity.COMMUNICATION: QCoreApplication.translate("labels", "Messages"),
+        Activity.PAYMENT: QCoreApplication.translate("labels", "Payments"),
+        Activity.OTHER: QCoreApplication.translate("labels", "Other"),
     }.get(Activity(activity), activity)
 
 
 def status_label(status: str) -> str:
     return {
-        TaskStatus.IN_PROGRESS: _t("In progress"),
-        TaskStatus.PENDING: _t("Pending"),
-        TaskStatus.APPROVED: _t("Approved"),
-        TaskStatus.PARTIALLY_APPROVED: _t("Partly approved"),
-        TaskStatus.SCREENED_OUT: _t("Screened out"),
-        TaskStatus.REJECTED: _t("Rejected"),
-        TaskStatus.RETURNED: _t("Returned"),
-        TaskStatus.EXPIRED: _t("Expired"),
+        TaskStatus.IN_PROGRESS: QCoreApplication.translate("labels", "In progress"),
+        TaskStatus.PENDING: QCoreApplication.translate("labels", "Pending"),
+        TaskStatus.APPROVED: QCoreApplication.translate("labels", "Approved"),
+        TaskStatus.PARTIALLY_APPROVED: QCoreApplication.translate("labels", "Partly approved"),
+        TaskStatus.SCREENED_OUT: QCoreApplication.translate("labels", "Screened out"),
+        TaskStatus.REJECTED: QCoreApplication.translate("labels", "Rejected"),
+        TaskStatus.RETURNED: QCoreApplication.translate("labels", "Returned"),
+        TaskStatus.EXPIRED: QCoreApplication.translate("labels", "Expired"),
     }.get(TaskStatus(status), status)
 
 
 def payout_status_label(status: str) -> str:
     return {
-        PayoutStatus.REQUESTED: _t("Waiting"),
-        PayoutStatus.RECEIVED: _t("Received"),
-        PayoutStatus.REFUSED: _t("Refused"),
-        PayoutStatus.CANCELLED: _t("Cancelled"),
+        PayoutStatus.REQUESTED: QCoreApplication.translate("labels", "Waiting"),
+        PayoutStatus.RECEIVED: QCoreApplication.translate("labels", "Received"),
+        PayoutStatus.REFUSED: QCoreApplication.translate("labels", "Refused"),
+        PayoutStatus.CANCELLED: QCoreApplication.translate("labels", "Cancelled"),
     }.get(PayoutStatus(status), status)
 
 
 def event_label(kind: str) -> str:
     return {
-        EventKind.ACCOUNT_SUSPENDED: _t("Account suspended"),
-        EventKind.ACCOUNT_CLOSED: _t("Account closed"),
-        EventKind.BALANCE_WITHHELD: _t("Balance withheld"),
-        EventKind.MESSAGE: _t("Message"),
-        EventKind.RESOLVED: _t("Resolved"),
-        EventKind.OTHER: _t("Other"),
+        EventKind.ACCOUNT_SUSPENDED: QCoreApplication.translate("labels", "Account suspended"),
+        EventKind.ACCOUNT_CLOSED: QCoreApplication.translate("labels", "Account closed"),
+        EventKind.BALANCE_WITHHELD: QCoreApplication.translate("labels", "Balance withheld"),
+        EventKind.MESSAGE: QCoreApplication.translate("labels", "Message"),
+        EventKind.RESOLVED: QCoreApplication.translate("labels", "Resolved"),
+        EventKind.OTHER: QCoreApplication.translate("labels", "Other"),
     }.get(EventKind(kind), kind)

@@ -94,4 +94,11 @@ def build_window(app: object, services: Services, config_dir: Path | None = None
     ]
     window = MainWindow(context, pages, app_icon())
     window.watcher = ExternalChangeWatcher(context, window)  # type: ignore[attr-defined]
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    if QSystemTrayIcon.isSystemTrayAvailable():
+        from ui.gui.tray import TimerTray
+
+        window.tray = TimerTray(context, window, pages[0], app_icon())  # type: ignore[attr-defined,arg-type]
+        window.tray.show()  # type: ignore[attr-defined]
     return window

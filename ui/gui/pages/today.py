@@ -434,6 +434,7 @@ class TodayPage(Page):
         self._check_still_working()
 
     def on_start_button_clicked(self) -> None:
+        self._status = self.services.timer.status()  # the tray or the CLI may have acted
         if self._status.running:
             self._stop(None)
         else:
@@ -464,6 +465,7 @@ class TodayPage(Page):
         )
 
     def on_activity_combo_activated(self, index: int) -> None:
+        self._status = self.services.timer.status()
         if not self._status.running:
             return
         activity = Activity(self.activity_combo.itemData(index))
