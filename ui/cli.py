@@ -20,7 +20,17 @@ from app.domain.clock import Clock, SystemClock
 from app.domain.errors import ClickwageError, InvalidInput, StorageError
 from app.domain.localtime import local_zone
 from app.i18n import Translator, system_language
-from ui.commands import gui_cmd, ledger, reporting, self_test, settings_cmd, timer
+from ui.commands import (
+    chart_cmd,
+    data_cmd,
+    evidence_cmd,
+    gui_cmd,
+    ledger,
+    reporting,
+    self_test,
+    settings_cmd,
+    timer,
+)
 
 if TYPE_CHECKING:
     from app.services import Services
@@ -63,6 +73,9 @@ def build_parser(tr: Translator) -> Parser:
     ledger.register(commands, tr)
     settings_cmd.register(commands, tr)
     reporting.register(commands, tr)
+    chart_cmd.register(commands, tr)
+    evidence_cmd.register(commands, tr)
+    data_cmd.register(commands, tr)
     return parser
 
 

@@ -66,6 +66,8 @@ def build_window(app: object, services: Services, config_dir: Path | None = None
     from app.storage.datadir import config_dir as user_config_dir
     from ui.gui.context import GuiContext
     from ui.gui.main_window import MainWindow
+    from ui.gui.pages.charts import ChartsPage
+    from ui.gui.pages.evidence import EvidencePage
     from ui.gui.pages.ledger import LedgerPage
     from ui.gui.pages.payouts import PayoutsPage
     from ui.gui.pages.platforms import PlatformsPage
@@ -90,6 +92,8 @@ def build_window(app: object, services: Services, config_dir: Path | None = None
         LedgerPage(context),
         PayoutsPage(context),
         PlatformsPage(context),
+        ChartsPage(context),
+        EvidencePage(context),
         SettingsPage(context),
     ]
     window = MainWindow(context, pages, app_icon())
