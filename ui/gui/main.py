@@ -34,6 +34,20 @@ def run(
     app.setApplicationName("Clickwage")
     app.setOrganizationName("Clickwage")
     clock = clock or SystemClock()
+    instance = None
+    if not demo and screenshot_dir is None:
+        from app.storage.datadir import config_dir
+        from ui.gui.single_instance import SingleInstance
+
+        instance = SingleInstance(config_dir(), data_dir)
+        if not instance.acquire():
+            answered = instance.wake_first()
+            print(
+                "Clickwage is already open: its window was brought to the front."
+                if answered
+                else "Clickwage is already open but does not answer; close it and try again."
+            )
+            return 0 if answered else 1
     temporary = tempfile.TemporaryDirectory(prefix="clickwage-demo-") if demo else None
     folder = Path(temporary.name) if temporary else data_dir
     services = open_user_services(folder, clock, local_zone())
@@ -49,10 +63,14 @@ def run(
             render_pages(window, screenshot_dir)
             window.close()
             return 0
+        if instance is not None:
+            instance.activated.connect(window.bring_to_front)
         window.show()
         return int(app.exec())
     finally:
         services.close()
+        if instance is not None:
+            instance.release()
         if temporary is not None:
             temporary.cleanup()
 

@@ -95,6 +95,12 @@ class MainWindow(QMainWindow):
         if row >= 0:
             self.stack.setCurrentIndex(row)
 
+    def bring_to_front(self) -> None:
+        """Another launch asked for the window (single instance)."""
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
     def show_about(self) -> None:
         data = self.context.services.ctx.db.path.parent
         QMessageBox.about(
