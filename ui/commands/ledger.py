@@ -10,6 +10,7 @@ from typing import Any
 from app.domain.errors import InvalidInput
 from app.i18n import Translator
 from app.services import Services
+from app.services.catalogue import CatalogueService
 from app.services.tasks import TaskFilter
 from ui import text
 from ui.commands.common import command, date_arg, group, print_json, say, time_arg
@@ -143,10 +144,13 @@ def _positive_id(tr: Translator) -> Any:
 
 def platform_add(args: argparse.Namespace, services: Services) -> int:
     tr = services.ctx.tr
-    info = services.platforms.add(
+    added = CatalogueService.for_services(services).add_platform(
         args.name, args.currency, args.url, args.account, args.min_wage, args.max_payout_days
     )
+    info = added.platform
     say(tr.gettext("Added {name} ({currency}).").format(name=info.name, currency=info.currency))
+    for note in added.notes:
+        say(note)
     return 0
 
 

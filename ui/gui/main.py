@@ -66,6 +66,9 @@ def run(
         if instance is not None:
             instance.activated.connect(window.bring_to_front)
         window.show()
+        from ui.gui.first_run import maybe_run_first_run
+
+        maybe_run_first_run(window, window.context)
         return int(app.exec())
     finally:
         services.close()

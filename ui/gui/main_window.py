@@ -81,6 +81,9 @@ class MainWindow(QMainWindow):
             go_menu.addAction(action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        welcome = QAction(self.tr("&Welcome and tour…"), self)
+        welcome.triggered.connect(self.show_welcome)
+        help_menu.addAction(welcome)
         about = QAction(self.tr("&About Clickwage"), self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
@@ -94,6 +97,11 @@ class MainWindow(QMainWindow):
     def on_navigation_current_row_changed(self, row: int) -> None:
         if row >= 0:
             self.stack.setCurrentIndex(row)
+
+    def show_welcome(self) -> None:
+        from ui.gui.first_run import show_welcome
+
+        show_welcome(self, self.context)
 
     def bring_to_front(self) -> None:
         """Another launch asked for the window (single instance)."""

@@ -191,6 +191,10 @@ class PlatformsPage(Page):
         self.limits_button.clicked.connect(self.on_limits_clicked)
         limits.addWidget(self.limits_label, 1)
         limits.addWidget(self.limits_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.signs_button = QPushButton(self.tr(""Warning &signs…"Warning signs…"))
+        self.signs_button.setAccessibleName(self.tr("Record scam warning signs"))
+        self.signs_button.clicked.connect(self.on_signs_clicked)
+        limits.addWidget(self.signs_button, 0, Qt.AlignmentFlag.AlignTop)
         column.addLayout(limits)
         heading = QLabel(self.tr("Account history"))
         font = heading.font()
@@ -423,6 +427,13 @@ class PlatformsPage(Page):
         if not rows or rows[0].row() >= len(self._reports):
             return None
         return self._reports[rows[0].row()]
+
+    def on_signs_clicked(self) -> None:
+        platform = self.selected_platform()
+        if platform is not None:
+            from ui.gui.dialogs.scam_signs_dialog import edit_scam_signs
+
+            edit_scam_signs(self.context, platform.name, self)
 
     def selected_platform(self) -> PlatformInfo | None:
         report = self.selected_report()
