@@ -191,7 +191,7 @@ class PlatformsPage(Page):
         self.limits_button.clicked.connect(self.on_limits_clicked)
         limits.addWidget(self.limits_label, 1)
         limits.addWidget(self.limits_button, 0, Qt.AlignmentFlag.AlignTop)
-        self.signs_button = QPushButton(self.tr(""Warning &signs…"Warning signs…"))
+        self.signs_button = QPushButton(self.tr("&Warning signs…"))
         self.signs_button.setAccessibleName(self.tr("Record scam warning signs"))
         self.signs_button.clicked.connect(self.on_signs_clicked)
         limits.addWidget(self.signs_button, 0, Qt.AlignmentFlag.AlignTop)
