@@ -1,0 +1,681 @@
+"""matplotlib Figures for the chart data: no pyplot, no Qt, matplotlib imported only when used.
+
+`draw_chart(figure, data, tr)` fills a Figure in place (the window keeps one
+Figure per canvas) and returns hover targets carrying the exact values;
+`figure_for(kind, data, tr)` makes a new Figure (for export and the CLI);
+`save_figure` writes PNG, SVG or PDF, chosen by the file's extension.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from babel import Locale
+from babel.numbers import format_currency, format_percent, get_currency_symbol
+
+from app.charts.data import (
+    ACTIVITY_COLORS,
+    ACTIVITY_NAMES,
+    OKABE_ITO,
+    ChartData,
+    ChartKind,
+    ChartPeriod,
+    IncomeData,
+    PayoutData,
+    RejectionData,
+    TimeData,
+    WageData,
+)
+from app.domain.errors import InvalidInput
+from app.domain.money import currency_digits, format_money
+from app.i18n import N_, Translator
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+FIGURE_SIZE = (8.0, 4.5)  # inches, for export and the command line
+FIGURE_DPI = 100
+PNG_DPI = 150
+FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
+HOVER_RADIUS_PX = 9.0
+THRESHOLD_COLOR = OKABE_ITO["black"]
+BELOW_COLOR = OKABE_ITO["vermillion"]
+MUTED = "#555555"
+
+
+# -- hover targets ---------------------------------------------------------------------------
+
+
+Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in data coordinates
+
+
+@dataclass(frozen=True)
+class HoverTarget:
+    """Something under the mouse that has an exact value to tell.
+
+    A bar (`box` in data coordinates of `axes`: the mouse is inside it) or a
+    marker (`point`: the mouse is within a few pixels of it).
+    """
+
+    text: str
+    axes: Axes
+    box: Box | None = None
+    point: tuple[float, float] | None = None
+
+    def distance(self, x: float, y: float) -> float | None:
+        """Pixels from the display point (x, y), or None when it is not over this target."""
+        transform = self.axes.transData
+        if self.box is not None:
+            x0, y0, x1, y1 = self.box
+            (px0, py0), (px1, py1) = transform.transform([(x0, y0), (x1, y1)])
+            inside = min(px0, px1) <= x <= max(px0, px1) and min(py0, py1) <= y <= max(py0, py1)
+            return 0.0 if inside else None
+        if self.point is None:
+            return None
+        px, py = transform.transform(self.point)
+        gap = math.hypot(float(px) - x, float(py) - y)
+        return gap if gap <= HOVER_RADIUS_PX else None
+
+
+def hover_text(targets: Sequence[HoverTarget], x: float, y: float) -> str | None:
+    """The text of the target nearest the display point (x, y), if any is under it."""
+    best: tuple[float, str] | None = None
+    for target in targets:
+        gap = target.distance(x, y)
+        if gap is not None and (best is None or gap < best[0]):
+            best = (gap, target.text)
+    return None if best is None else best[1]
+
+
+# -- entry points ----------------------------------------------------------------------------
+
+
+def new_figure(size: tuple[float, float] = FIGURE_SIZE, dpi: float = FIGURE_DPI) -> Figure:
+    from matplotlib.figure import Figure
+
+    return Figure(figsize=size, dpi=dpi, facecolor="white")
+
+
+def figure_for(kind: ChartKind, data: ChartData, tr: Translator) -> Figure:
+    """A new Figure of one chart (FIGURE_SIZE inches), ready to save."""
+    if data.kind != kind:
+        raise ValueError(f"{kind} chart given {data.kind} data")
+    figure = new_figure()
+    draw_chart(figure, data, tr)
+    return figure
+
+
+def draw_chart(figure: Figure, data: ChartData, tr: Translator) -> list[HoverTarget]:
+    """Clear `figure` and draw the chart of `data` on it; returns its hover targets."""
+    figure.clear()
+    axes = figure.add_subplot()
+    title = tr.gettext(TITLES[data.kind])
+    heading = figure.text(0, 1, title, ha="left", va="top", fontsize=12, fontweight="bold")
+    caption = data.period.caption
+    if isinstance(data, TimeData) and any(data.total):
+        share = Decimal(sum(data.unpaid)) / Decimal(sum(data.total))
+        caption += " · " + tr.gettext("{percent} of your time was unpaid").format(
+            percent=_percent(share, tr)
+        )
+    subheading = figure.text(0, 1, caption, ha="left", va="top", fontsize=9, color=MUTED)
+    figure.set_layout_engine(_margins_engine()(axes, heading, subheading))
+    if data.is_empty or not data.period.months:
+        _draw_empty(axes, tr)
+        if isinstance(data, IncomeData | WageData) and data.unconverted:
+            _note(axes, _unconverted_note(data.unconverted, data.currency, tr))
+        return []
+    _month_axis(axes, data.period, tr)
+    if isinstance(data, IncomeData):
+        return _draw_income(axes, data, tr)
+    if isinstance(data, WageData):
+        return _draw_wage(axes, data, tr)
+    if isinstance(data, TimeData):
+        return _draw_time(axes, data, tr)
+    if isinstance(data, PayoutData):
+        return _draw_payouts(axes, data, tr)
+    return _draw_rejections(axes, data, tr)
+
+
+TITLES: dict[str, str] = {
+    "income": N_("Income per month"),
+    "wage": N_("Real hourly wage per month"),
+    "time": N_("Where your working hours went"),
+    "payouts": N_("How long payouts took"),
+    "rejections": N_("Rejection rate per month"),
+}
+
+
+def chart_title(kind: ChartKind, tr: Translator) -> str:
+    return tr.gettext(TITLES[kind])
+
+
+def output_format(path: Path, tr: Translator) -> str:
+    """png, svg or pdf from the file's extension; InvalidInput naming any other."""
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:
+        shown = suffix or tr.gettext("(none)")
+        raise InvalidInput(
+            tr.gettext(
+                "{path}: the extension {extension} is not a chart format; "
+                "use .png, .svg or .pdf."
+            ).format(path=path, extension=shown)
+        )
+    return FORMATS[suffix]
+
+
+def check_target(path: Path, tr: Translator) -> str:
+    """The format of `path` ("png", "svg", "pdf"); InvalidInput if it cannot be written there."""
+    fmt = output_format(path, tr)
+    folder = path.parent
+    if not folder.is_dir():
+        raise InvalidInput(
+            tr.gettext("Cannot write {path}: the folder {folder} does not exist.").format(
+                path=path, folder=folder
+            )
+        )
+    return fmt
+
+
+def save_figure(figure: Figure, path: Path, tr: Translator) -> None:
+    """Write the figure as PNG, SVG or PDF (from the extension), all or nothing."""
+    fmt = check_target(path, tr)
+    folder = path.parent
+    metadata: dict[str, Any] = {"Creator": "Clickwage"}
+    if fmt == "png":
+        metadata = {"Software": "Clickwage"}
+    handle, temporary = tempfile.mkstemp(prefix=".clickwage-chart-", suffix=path.suffix,
+                                         dir=folder)
+    os.close(handle)
+    try:
+        figure.savefig(temporary, format=fmt, dpi=PNG_DPI if fmt == "png" else FIGURE_DPI,
+                       facecolor="white", metadata=metadata)
+        os.replace(temporary, path)
+    except OSError as error:
+        raise InvalidInput(
+            tr.gettext("Cannot write {path}: {reason}.").format(
+                path=path, reason=error.strerror or error
+            )
+        ) from None
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+
+
+def prewarm() -> None:
+    """Import matplotlib and draw a tiny figure once: fonts and the Agg renderer get loaded."""
+    import io
+
+    figure = new_figure((2.0, 1.5))
+    axes = figure.add_subplot()
+    axes.bar([0, 1], [1, 2])
+    axes.set_title("Clickwage 1\u202f234,56\u00a0€", fontweight="bold")
+    figure.savefig(io.BytesIO(), format="png")
+
+
+# -- the charts ------------------------------------------------------------------------------
+
+
+def _draw_income(axes: Axes, data: IncomeData, tr: Translator) -> list[HoverTarget]:
+    from matplotlib.patches import Patch
+
+    months = data.period.months
+    cur = data.currency
+    scale = 10 ** currency_digits(cur)
+    targets: list[HoverTarget] = []
+    width = 0.7 if len(months) > 1 else 0.4
+    handles: list[Any] = []
+    top = [0.0] * len(months)
+
+    def month_text(template: str, platform: str, index: int, minor: int) -> str:
+        return tr.gettext(template).format(platform=platform, month=months[index].long_label,
+                                           amount=format_money(minor, cur, tr.locale))
+
+    for series in data.earned:
+        values = [(v or 0) / scale for v in series.values]
+        for index, box in _bars(axes, values, top, width, facecolors=series.color,
+                                edgecolors="white", linewidths=0.6, zorder=2):
+            targets.append(HoverTarget(month_text("{platform}, {month}: earned {amount}",
+                                                  series.platform, index,
+                                                  series.values[index] or 0), axes, box))
+        top = [t + v for t, v in zip(top, values, strict=True)]
+        handles.append(Patch(facecolor=series.color, label=series.platform))
+    earned_top = list(top)
+    for series in data.pending:
+        values = [(v or 0) / scale for v in series.values]
+        for index, box in _bars(axes, values, top, width, facecolors="white",
+                                edgecolors=series.color, hatch="///", linewidths=0.8, zorder=2):
+            targets.append(HoverTarget(month_text("{platform}, {month}: {amount} still pending",
+                                                  series.platform, index,
+                                                  series.values[index] or 0), axes, box))
+        top = [t + v for t, v in zip(top, values, strict=True)]
+    bottom = [0.0] * len(months)
+    for series in data.rejected:
+        values = [-(v or 0) / scale for v in series.values]
+        for index, box in _bars(axes, values, bottom, width, facecolors=series.color,
+                                alpha=0.45, edgecolors=series.color, hatch="xx",
+                                linewidths=0.6, zorder=2):
+            targets.append(HoverTarget(
+                month_text("{platform}, {month}: {amount} rejected (not paid)", series.platform,
+                           index, series.values[index] or 0), axes, box))
+        bottom = [b + v for b, v in zip(bottom, values, strict=True)]
+    axes.axhline(0, color=THRESHOLD_COLOR, linewidth=0.8, zorder=3)
+    peak = max([*top, 0.0])
+    if len(months) <= 14:
+        for index, value in enumerate(earned_top):
+            if value > 0:
+                axes.annotate(_money_short(value, cur, tr), (index, top[index]),
+                              xytext=(0, 3), textcoords="offset points", ha="center",
+                              va="bottom", fontsize=8, color=MUTED)
+    low = min([*bottom, 0.0])
+    axes.set_ylim(low * 1.15 if low < 0 else 0, peak * 1.15 if peak > 0 else 1)
+    axes.set_ylabel(tr.gettext("Amount ({symbol})").format(symbol=_symbol(cur, tr)))
+    axes.yaxis.set_major_formatter(_money_ticks(cur, tr))
+    if any(any(s.values) for s in data.pending):
+        handles.append(Patch(facecolor="white", edgecolor=MUTED, hatch="///",
+                             label=tr.gettext("Pending (not decided yet)")))
+    if any(any(s.values) for s in data.rejected):
+        handles.append(Patch(facecolor="#BBBBBB", edgecolor=MUTED, hatch="xx",
+                             label=tr.gettext("Rejected (lost, below zero)")))
+    _legend(axes, handles)
+    if data.unconverted:
+        _note(axes, _unconverted_note(data.unconverted, cur, tr))
+    return targets
+
+
+def _draw_wage(axes: Axes, data: WageData, tr: Translator) -> list[HoverTarget]:
+    months = data.period.months
+    cur = data.currency
+    xs = list(range(len(months)))
+    targets: list[HoverTarget] = []
+    threshold = float(data.threshold)
+    values_seen: list[float] = [threshold]
+    axes.axhspan(min(0.0, threshold), threshold, color=BELOW_COLOR, alpha=0.07, zorder=0,
+                 label=tr.gettext("Below your minimum"))
+    axes.axhline(threshold, color=THRESHOLD_COLOR, linestyle="--", linewidth=1.3, zorder=3,
+                 label=tr.gettext("Your minimum: {amount}").format(
+                     amount=_per_hour(data.threshold, cur, tr)))
+    below_x: list[float] = []
+    below_y: list[float] = []
+    for series in data.series:
+        ys = [math.nan if v is None else float(v) for v in series.values]
+        axes.plot(xs, ys, color=series.color, marker="o", markersize=5, linewidth=2,
+                  label=series.platform, zorder=4)
+        for index, value in enumerate(series.values):
+            if value is None:
+                continue
+            values_seen.append(float(value))
+            below = value < series.threshold
+            if below:
+                below_x.append(index)
+                below_y.append(float(value))
+            text = tr.gettext("{platform}, {month}: {wage} over {time}").format(
+                platform=series.platform, month=months[index].long_label,
+                wage=_per_hour(value, cur, tr), time=_duration(series.seconds[index], tr))
+            if below:
+                text += " " + tr.gettext("(below your minimum of {amount})").format(
+                    amount=_per_hour(series.threshold, cur, tr))
+            targets.append(HoverTarget(text, axes, point=(index, float(value))))
+    if len(data.series) > 1 and any(v is not None for v in data.all_platforms):
+        ys = [math.nan if v is None else float(v) for v in data.all_platforms]
+        axes.plot(xs, ys, color="#333333", marker="s", markersize=4, linewidth=2.5,
+                  linestyle=":", label=tr.gettext("All platforms"), zorder=5)
+        for index, value in enumerate(data.all_platforms):
+            if value is not None:
+                values_seen.append(float(value))
+                targets.append(HoverTarget(
+                    tr.gettext("All platforms, {month}: {wage}").format(
+                        month=months[index].long_label, wage=_per_hour(value, cur, tr)),
+                    axes, point=(index, float(value))))
+    if below_x:
+        axes.scatter(below_x, below_y, s=150, facecolors="none", edgecolors=BELOW_COLOR,
+                     linewidths=1.8, zorder=6, label=tr.gettext("Month below your minimum"))
+    low, high = min(values_seen), max(values_seen)
+    axes.set_ylim(min(0.0, low * 1.1), high * 1.15 if high > 0 else 1)
+    axes.set_ylabel(tr.gettext("Per hour ({symbol})").format(symbol=_symbol(cur, tr)))
+    axes.yaxis.set_major_formatter(_money_ticks(cur, tr))
+    _legend(axes, axes.get_legend_handles_labels()[0])
+    if data.unconverted:
+        _note(axes, _unconverted_note(data.unconverted, cur, tr))
+    return targets
+
+
+def _draw_time(axes: Axes, data: TimeData, tr: Translator) -> list[HoverTarget]:
+    from matplotlib.patches import Patch
+
+    months = data.period.months
+    width = 0.7 if len(months) > 1 else 0.4
+    layers: list[tuple[str, tuple[int, ...]]] = [("task", data.paid)]
+    layers += [(kind, values) for kind, values in data.by_activity if any(values)]
+    if any(data.gaps):
+        layers.append(("gaps", data.gaps))
+    unit = 3600 if max(data.total) >= 2 * 3600 else 60  # hours, or minutes for little time
+    bottom = [0.0] * len(months)
+    targets: list[HoverTarget] = []
+    handles: list[Any] = []
+    for kind, seconds in layers:
+        hours = [s / unit for s in seconds]
+        name = tr.gettext(ACTIVITY_NAMES[kind])
+        for index, box in _bars(axes, hours, bottom, width, facecolors=ACTIVITY_COLORS[kind],
+                                edgecolors="white", linewidths=0.6, zorder=2):
+            share = Decimal(seconds[index]) / Decimal(data.total[index] or 1)
+            targets.append(HoverTarget(
+                tr.gettext("{month}: {activity} {time} ({percent} of {total})").format(
+                    month=months[index].long_label, activity=name,
+                    time=_duration(seconds[index], tr), percent=_percent(share, tr),
+                    total=_duration(data.total[index], tr)), axes, box))
+        bottom = [b + h for b, h in zip(bottom, hours, strict=True)]
+        handles.append(Patch(facecolor=ACTIVITY_COLORS[kind], label=name))
+    short = len(months) > 6  # no room for "unpaid" above each of many bars
+    for index, total in enumerate(data.total):
+        if total:
+            share = Decimal(data.unpaid[index]) / Decimal(total)
+            text = _percent(round(share, 2), tr) if short else tr.gettext(
+                "{percent} unpaid").format(percent=_percent(share, tr))
+            axes.annotate(text, (index, bottom[index]), xytext=(0, 3),
+                          textcoords="offset points", ha="center", va="bottom", fontsize=8,
+                          color=MUTED)
+    peak = max([*bottom, 0.0])
+    axes.set_ylim(0, peak * 1.15 if peak > 0 else 1)
+    axes.set_ylabel(tr.gettext("Hours") if unit == 3600 else tr.gettext("Minutes"))
+    if short:
+        handles.append(Patch(facecolor="none", edgecolor="none",
+                             label=tr.gettext("% above a bar: its unpaid share")))
+    _legend(axes, handles)
+    return targets
+
+
+def _draw_payouts(axes: Axes, data: PayoutData, tr: Translator) -> list[HoverTarget]:
+    from matplotlib.lines import Line2D
+    from matplotlib.ticker import MaxNLocator
+
+    targets: list[HoverTarget] = []
+    groups: dict[str, list[Any]] = {}
+    for point in sorted(data.points, key=lambda p: p.platform.casefold()):
+        groups.setdefault(point.platform, []).append(point)
+    for name, points in groups.items():
+        color = points[0].color
+        done = [p for p in points if not p.waiting]
+        waiting = [p for p in points if p.waiting]
+        # Every platform gets one legend entry in its colour, even with only waiting payouts.
+        axes.scatter([p.position for p in done], [float(p.days) for p in done], s=40,
+                     color=color, edgecolors="white", linewidths=0.6, zorder=4, label=name)
+        axes.scatter([p.position for p in waiting], [float(p.days) for p in waiting], s=70,
+                     marker="^", facecolors="white", edgecolors=color, linewidths=1.8,
+                     zorder=5)
+        for point in points:
+            amount = format_money(point.amount, point.currency, tr.locale)
+            day = _day(point.requested_day, tr)
+            if point.waiting:
+                text = tr.gettext(
+                    "{platform}: {amount} requested on {day}, still waiting after {days} days"
+                )
+            else:
+                text = tr.gettext("{platform}: {amount} requested on {day}, paid after {days} days")
+            text = text.format(platform=point.platform, amount=amount, day=day,
+                               days=_number(point.days, tr))
+            if point.late:
+                text += " " + tr.gettext("(late: more than {limit} days)").format(
+                    limit=point.limit_days)
+            targets.append(HoverTarget(text, axes, point=(point.position, float(point.days))))
+    axes.axhline(data.threshold_days, color=THRESHOLD_COLOR, linestyle="--", linewidth=1.3,
+                 zorder=3, label=tr.gettext("Your limit: {days} days").format(
+                     days=data.threshold_days))
+    handles: list[Any] = list(axes.get_legend_handles_labels()[0])
+    if any(p.waiting for p in data.points):
+        handles.append(Line2D([], [], marker="^", linestyle="none", markersize=8,
+                              markerfacecolor="white", markeredgecolor=MUTED,
+                              markeredgewidth=1.8,
+                              label=tr.gettext("Still waiting (age so far)")))
+    peak = max([float(p.days) for p in data.points] + [float(data.threshold_days)])
+    axes.set_ylim(0, peak * 1.15)
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+    axes.set_ylabel(tr.gettext("Days from request to payment"))
+    months = len(data.period.months)
+    axes.set_xticks([i + 0.5 for i in range(months - 1)], minor=True)
+    axes.grid(axis="x", which="minor", color="#E5E5E5", linewidth=0.8)
+    axes.tick_params(axis="x", which="minor", length=0)
+    _legend(axes, handles)
+    return targets
+
+
+def _draw_rejections(axes: Axes, data: RejectionData, tr: Translator) -> list[HoverTarget]:
+    from matplotlib.ticker import FuncFormatter
+
+    months = data.period.months
+    xs = list(range(len(months)))
+    targets: list[HoverTarget] = []
+    threshold = float(data.threshold)
+    seen = [threshold]
+    for series in data.series:
+        rates = series.rates
+        ys = [math.nan if r is None else float(r) for r in rates]
+        axes.plot(xs, ys, color=series.color, marker="o", markersize=5, linewidth=2,
+                  label=series.platform, zorder=4)
+        for index, rate in enumerate(rates):
+            if rate is None:
+                continue
+            seen.append(float(rate))
+            targets.append(HoverTarget(
+                tr.gettext(
+                    "{platform}, {month}: {rejected} rejected of {decided} decided tasks "
+                    "({percent})"
+                ).format(platform=series.platform, month=months[index].long_label,
+                         rejected=series.rejected[index], decided=series.decided[index],
+                         percent=_percent(rate, tr)),
+                axes, point=(index, float(rate))))
+    axes.axhline(threshold, color=THRESHOLD_COLOR, linestyle="--", linewidth=1.3, zorder=3,
+                 label=tr.gettext("Your limit: {percent}").format(
+                     percent=_percent(data.threshold, tr)))
+    axes.set_ylim(0, max(seen) * 1.2)
+    axes.yaxis.set_major_formatter(FuncFormatter(
+        lambda value, _pos: _percent_tick(f"{float(value):.4f}", tr.locale)))
+    axes.set_ylabel(tr.gettext("Share of decided tasks rejected"))
+    _legend(axes, axes.get_legend_handles_labels()[0])
+    return targets
+
+
+# -- shared pieces ---------------------------------------------------------------------------
+
+
+def _month_axis(axes: Axes, period: ChartPeriod, tr: Translator) -> None:
+    months = period.months
+    axes.set_xticks(range(len(months)), [m.label for m in months])
+    if len(months) > 6:
+        for label in axes.get_xticklabels():
+            label.set_rotation(40)
+            label.set_horizontalalignment("right")
+    axes.set_xlim(-0.6, len(months) - 0.4)
+    axes.spines["top"].set_visible(False)
+    axes.spines["right"].set_visible(False)
+    axes.grid(axis="y", color="#E5E5E5", linewidth=0.8, zorder=0)
+    axes.set_axisbelow(True)
+
+
+def _bars(
+    axes: Axes, heights: Sequence[float], bottoms: Sequence[float], width: float, **style: Any
+) -> list[tuple[int, Box]]:
+    """Bars as one collection (far cheaper to build and draw than one patch per bar).
+
+    Returns (month index, box) for each bar that is not empty.
+    """
+    from matplotlib.collections import PolyCollection
+
+    boxes: list[tuple[int, Box]] = []
+    for index, (height, bottom) in enumerate(zip(heights, bottoms, strict=True)):
+        if height:
+            low, high = sorted((bottom, bottom + height))
+            boxes.append((index, (index - width / 2, low, index + width / 2, high)))
+    if boxes:
+        verts = [[(x0, y0), (x0, y1), (x1, y1), (x1, y0)] for _i, (x0, y0, x1, y1) in boxes]
+        axes.add_collection(PolyCollection(verts, **style), autolim=False)
+    return boxes
+
+
+@cache
+def _margins_engine() -> type:
+    """A cheap layout engine: margins in inches from the axes' labels and the legend.
+
+    (matplotlib's constrained layout measures every artist twice per draw, a third of
+    the drawing time.) Only the tick labels and the legend are measured: the left
+    margin fits the value axis, the bottom one the month names, the right one the
+    legend, the top one the title and the caption.
+    """
+    from matplotlib.layout_engine import LayoutEngine
+
+    class FixedMargins(LayoutEngine):
+        _adjust_compatible = True
+        _colorbar_gridspec = True
+
+        def __init__(self, axes: Axes, heading: Any, subheading: Any) -> None:
+            super().__init__()
+            self._axes = axes
+            self._headings = (heading, subheading)
+
+        def execute(self, fig: Any) -> None:
+            width, height = fig.get_size_inches()
+            dpi = fig.dpi
+            axes = self._axes
+            left = bottom = right = 0.3
+            if axes.axison:
+                # Tick labels are laid out once here; drawing reuses that layout.
+                ybox = axes.yaxis.get_tightbbox()
+                xbox = axes.xaxis.get_tightbbox()
+                if ybox is not None:
+                    left = ybox.width / dpi + 0.2
+                if xbox is not None:
+                    bottom = xbox.height / dpi + 0.15
+            legend = axes.get_legend()
+            if legend is not None:
+                right = legend.get_window_extent().width / dpi + 0.3
+            top = 0.7
+            left_f = min(left / width, 0.3)
+            right_f = max(left_f + 0.2, 1 - min(right / width, 0.5))
+            bottom_f = min(bottom / height, 0.45)
+            top_f = max(bottom_f + 0.2, 1 - top / height)
+            fig.subplots_adjust(left=left_f, right=right_f, bottom=bottom_f, top=top_f)
+            heading, subheading = self._headings
+            heading.set_position((min(0.12 / width, 0.05), 1 - 0.1 / height))
+            subheading.set_position((min(0.12 / width, 0.05), 1 - 0.38 / height))
+
+    return FixedMargins
+
+
+def _draw_empty(axes: Axes, tr: Translator) -> None:
+    axes.set_axis_off()
+    axes.text(0.5, 0.5, tr.gettext("No data for this period"), transform=axes.transAxes,
+              ha="center", va="center", fontsize=14, color=MUTED)
+
+
+def _legend(axes: Axes, handles: Sequence[Any]) -> None:
+    if handles:
+        axes.legend(handles=list(handles), loc="upper left", bbox_to_anchor=(1.01, 1.0),
+                    frameon=False, fontsize="small", borderaxespad=0.0)
+
+
+def _note(axes: Axes, text: str) -> None:
+    axes.set_xlabel(text, fontsize=8, color=MUTED, loc="left")
+
+
+def _unconverted_note(platforms: Sequence[str], currency: str, tr: Translator) -> str:
+    return tr.gettext(
+        "Left out: amounts of {platforms} with no exchange rate to {home}."
+    ).format(platforms=", ".join(platforms), home=currency)
+
+
+def _symbol(currency: str, tr: Translator) -> str:
+    return str(get_currency_symbol(currency, locale=tr.locale))
+
+
+@cache
+def _patterns(locale: str) -> tuple[str, str]:
+    """The locale's currency pattern (two decimals), and the same with none."""
+    pattern = Locale.parse(locale).currency_formats["standard"].pattern.split(";")[0]
+    return pattern, pattern.replace("0.00", "0")
+
+
+@cache
+def _percent_pattern(locale: str) -> str:
+    """The locale's percent pattern ("#,##0%", "#,##0 %") with up to one decimal."""
+    pattern = str(Locale.parse(locale).percent_formats[None].pattern).split(";")[0]
+    return pattern.replace("0", "0.#", 1) if "." not in pattern else pattern
+
+
+def _money_ticks(currency: str, tr: Translator) -> Any:
+    """Money axis labels: whole amounts when every tick is whole, else all with cents."""
+    from matplotlib.ticker import Formatter
+
+    locale = tr.locale
+
+    class MoneyFormatter(Formatter):
+        cents = False
+
+        def format_ticks(self, values: Any) -> list[str]:
+            self.cents = any(abs(float(v) - round(float(v))) > 1e-9 for v in values)
+            return [self(value) for value in values]
+
+        def __call__(self, value: float, pos: int | None = None) -> str:
+            return _money_tick(f"{float(value):.2f}", currency, locale, self.cents)
+
+    return MoneyFormatter()
+
+
+@cache
+def _money_tick(amount: str, currency: str, locale: str, cents: bool) -> str:
+    """A money axis label ("€1,250", "€2.50", "12 €"); cached: axes format ticks often."""
+    flexible, whole = _patterns(locale)
+    return str(format_currency(Decimal(amount), currency, format=flexible if cents else whole,
+                               locale=locale, currency_digits=False,
+                               decimal_quantization=not cents))
+
+
+def _money_short(value: float, currency: str, tr: Translator) -> str:
+    """A bar's total: whole units from 100 on, else with cents."""
+    if abs(value) >= 100:
+        _flexible, whole = _patterns(tr.locale)
+        return str(format_currency(Decimal(round(float(value))), currency, format=whole,
+                                   locale=tr.locale, currency_digits=False))
+    return str(format_currency(Decimal(f"{float(value):.2f}"), currency, locale=tr.locale,
+                               currency_digits=False))
+
+
+def _per_hour(value: Decimal, currency: str, tr: Translator) -> str:
+    amount = format_currency(value, currency, locale=tr.locale)
+    return tr.gettext("{amount}/h").format(amount=amount)
+
+
+def _percent(value: Decimal, tr: Translator) -> str:
+    return str(format_percent(value, format=_percent_pattern(tr.locale), locale=tr.locale))
+
+
+@cache
+def _percent_tick(value: str, locale: str) -> str:
+    return str(format_percent(Decimal(value), format=_percent_pattern(locale), locale=locale))
+
+
+def _number(value: Decimal, tr: Translator) -> str:
+    from babel.numbers import format_decimal
+
+    return str(format_decimal(value, locale=tr.locale))
+
+
+def _duration(seconds: int, tr: Translator) -> str:
+    minutes = int(seconds) // 60
+    hours, rest = divmod(minutes, 60)
+    if hours:
+        return tr.gettext("{hours} h {minutes:02d} min").format(hours=hours, minutes=rest)
+    return tr.gettext("{minutes} min").format(minutes=rest)
+
+
+def _day(day: Any, tr: Translator) -> str:
+    from babel.dates import format_date
+
+    return str(format_date(day, "medium", locale=tr.locale))
