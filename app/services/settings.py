@@ -93,12 +93,23 @@ SPECS: tuple[SettingSpec, ...] = (
     ),
     SettingSpec("language", "language", "system", N_("Language (system, en, fr)")),
     SettingSpec(
+        "backups_to_keep", "int", "14", N_("Automatic backups to keep"), Decimal(1), Decimal(365)
+    ),
+    SettingSpec(
         "still_working_hours",
         "int",
         "3",
         N_("Ask \"still working?\" after this many hours without touching the app"),
         Decimal(1),
         Decimal(24),
+    ),
+    SettingSpec(
+        "idle_minutes",
+        "int",
+        "10",
+        N_("Minutes away from the keyboard and mouse before asking what that time was"),
+        Decimal(1),
+        Decimal(1440),
     ),
 )
 SPEC_BY_KEY = {spec.key: spec for spec in SPECS}
@@ -116,6 +127,8 @@ class Settings:
     bridge_gap_seconds: int
     language: str
     still_working_hours: int = 3
+    idle_minutes: int = 10
+    backups_to_keep: int = 14
 
     def thresholds(
         self,
@@ -153,6 +166,8 @@ class Settings:
             "bridge_gap_seconds": str(self.bridge_gap_seconds),
             "language": self.language,
             "still_working_hours": str(self.still_working_hours),
+            "idle_minutes": str(self.idle_minutes),
+            "backups_to_keep": str(self.backups_to_keep),
         }
 
 
@@ -180,6 +195,8 @@ class SettingsService:
             bridge_gap_seconds=int(values["bridge_gap_seconds"]),
             language=values["language"],
             still_working_hours=int(values["still_working_hours"]),
+            idle_minutes=int(values["idle_minutes"]),
+            backups_to_keep=int(values["backups_to_keep"]),
         )
 
     def is_initialised(self) -> bool:

@@ -33,6 +33,7 @@ def run(
     assert isinstance(app, QApplication)
     app.setApplicationName("Clickwage")
     app.setOrganizationName("Clickwage")
+    app.setDesktopFileName("io.github.clickwage.Clickwage")
     clock = clock or SystemClock()
     instance = None
     if not demo and screenshot_dir is None:
@@ -119,6 +120,13 @@ def build_window(app: object, services: Services, config_dir: Path | None = None
     ]
     window = MainWindow(context, pages, app_icon())
     window.watcher = ExternalChangeWatcher(context, window)  # type: ignore[attr-defined]
+    from ui.gui.idle import install_idle
+
+    window.idle = install_idle(window, context, pages[0])  # type: ignore[attr-defined]
+    from ui.gui.idle import idle_status_text
+
+    settings_page = window.page("settings")
+    settings_page.idle_note.setText(idle_status_text(window.idle.source))  # type: ignore[attr-defined]
     from PySide6.QtWidgets import QSystemTrayIcon
 
     if QSystemTrayIcon.isSystemTrayAvailable():

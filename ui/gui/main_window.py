@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, Qt, qVersion
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -117,9 +117,12 @@ class MainWindow(QMainWindow):
             self.tr(
                 "<p><b>Clickwage {version}</b></p><p>A journal of your crowd work: your real "
                 "hourly wage, warnings and dispute evidence. Nothing leaves this computer.</p>"
-                "<p>Your data: {folder}</p><p>Licence: GPL 3.0 or later. Built with Qt "
-                "(LGPL 3), PySide6, SQLAlchemy, matplotlib and Babel.</p>"
-            ).format(version=__version__, folder=data),
+                "<p>Your data: {folder}</p><p>Licence: GNU GPL 3.0 or later. Built with Qt "
+                "{qt} and PySide6 under the GNU LGPL 3: they are separate libraries in the "
+                "program folder, which you may replace. Also SQLAlchemy, alembic, matplotlib, "
+                "Babel and platformdirs; the licences are in LICENSE and THIRD_PARTY.md beside "
+                "the program.</p>"
+            ).format(version=__version__, folder=data, qt=qVersion()),
         )
 
     def _restore_state(self) -> None:

@@ -62,6 +62,7 @@ THRESHOLD_KEYS = (
     "flag_window_days",
     "bridge_gap_seconds",
     "still_working_hours",
+    "idle_minutes",
 )
 # Each language is named in itself, so that someone stuck in a language they cannot read
 # still finds their own.
@@ -261,6 +262,10 @@ class SettingsPage(Page):
         for key in THRESHOLD_KEYS:
             self._add_field(grid, key, self._spec_title(key))
         column.addLayout(grid)
+        # Whether this desktop can tell that the keyboard and mouse are idle (set by main.py).
+        self.idle_note = self._wrapped()
+        self.idle_note.setObjectName("idleNote")
+        column.addWidget(self.idle_note)
         return box
 
     def _build_rates(self) -> QGroupBox:
