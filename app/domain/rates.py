@@ -39,6 +39,10 @@ class RateTable:
         index = bisect.bisect_right(days, day) - 1
         return entries[index][1] if index >= 0 else entries[0][1]
 
+    def boundaries(self, zone: tzinfo, start: int, stop: int) -> list[int]:
+        """Instants inside (start, stop) where some currency's rate changes, sorted."""
+        return _boundaries(self, zone, start, stop)
+
     def segments(self, currency: str, zone: tzinfo) -> list[RateSegment]:
         """Spans of instants over which one rate applies (None = unbounded)."""
         if currency == self.home_currency:
@@ -50,6 +54,18 @@ class RateTable:
             end = epoch_of(entries[index + 1][0], zone) if index + 1 < len(entries) else None
             result.append((start, end, rate))
         return result
+
+
+def _boundaries(table: RateTable, zone: tzinfo, start: int, stop: int) -> list[int]:
+    edges: set[int] = set()
+    for currency, entries in table.rates.items():
+        if currency == table.home_currency:
+            continue
+        for valid_from, _rate in entries[1:]:
+            edge = epoch_of(valid_from, zone)
+            if start < edge < stop:
+                edges.add(edge)
+    return sorted(edges)
 
 
 def epoch_of(day: date, zone: tzinfo) -> int:

@@ -6,7 +6,6 @@ feeds these from SQL aggregates and the period's intervals.
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -56,11 +55,12 @@ def compute_time(
     """seconds_total (bridged union), seconds_task (plain union) and time per unpaid activity."""
     spans = list(task_spans) if spans_sorted else sorted(task_spans)
     session_intervals = sorted((s, e) for s, e, _ in sessions)
-    everything = list(heapq.merge(session_intervals, spans))
+    # Timsort merges two sorted runs in linear time, faster than heapq.merge in Python.
+    everything = sorted(session_intervals + spans)
     worked = clip(union_sorted(everything, bridge_gap), start, end)
     seconds_total = total(worked)
     paid_sessions = sorted((s, e) for s, e, kind in sessions if kind == Activity.TASK)
-    paid = list(heapq.merge(paid_sessions, spans))
+    paid = sorted(paid_sessions + spans)
     seconds_task = total(clip(union_sorted(paid), start, end))
     by_activity: dict[str, int] = {}
     for activity in Activity:

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import BigInteger, and_, func, or_, select, type_coerce
+from sqlalchemy import BigInteger, and_, case, func, literal, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from app.domain import flags as flag_rules
@@ -199,6 +199,35 @@ def _text(value: Decimal | None) -> str | None:
 
 
 @dataclass(frozen=True)
+class _TaskGroup:
+    """Tasks of one currency and status with the same amounts, in one rate period."""
+
+    currency: str
+    status: str
+    since: int  # the first instant of the rate period (epoch seconds)
+    reward: int
+    earned: int | None
+    bonus: int
+    count: int
+
+
+def _totals_by_currency(groups: list[_TaskGroup]) -> dict[str, TaskTotals]:
+    sums: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
+    for group in groups:
+        n = group.count
+        bucket = sums[(group.currency, group.status)]
+        bucket[0] += n
+        bucket[1] += group.reward * n
+        bucket[2] += (group.earned or 0) * n
+        bucket[3] += (group.earned if group.earned is not None else group.reward) * n
+        bucket[4] += group.bonus * n
+    by_currency: dict[str, TaskTotals] = defaultdict(TaskTotals)
+    for (currency, status), (count, reward, earned, earned_or_reward, bonus) in sums.items():
+        by_currency[currency].add_group(status, count, reward, earned, earned_or_reward, bonus)
+    return dict(by_currency)
+
+
+@dataclass(frozen=True)
 class _Window:
     """What to compute over: the period, and whether state flags look at all time."""
 
@@ -286,7 +315,8 @@ class ReportService:
         time, worked = self._time(
             session, pid, start, stop, window.now, settings.bridge_gap_seconds
         )
-        by_currency = self._task_totals(session, pid, start, stop)
+        groups = self._task_groups(session, pid, start, stop, rates)
+        by_currency = _totals_by_currency(groups)
         native = by_currency.pop(platform.currency, TaskTotals())
         counts = dict(native.counts)
         for other in by_currency.values():
@@ -309,18 +339,7 @@ class ReportService:
         missing = sorted(code for code in used if not rates.has(code))
         home = None
         if not missing:
-            home = self._home(
-                session,
-                pid,
-                start,
-                stop,
-                platform.currency,
-                native,
-                by_currency,
-                payouts,
-                rates,
-                time.seconds_total,
-            )
+            home = self._home(groups, payouts, rates, time.seconds_total)
 
         report = PlatformReport(
             platform, time, totals, fees, home, [], worked, other_currencies=by_currency
@@ -354,7 +373,7 @@ class ReportService:
             or 0
         )
         spans = [
-            (int(s), int(e))
+            (s, e)
             for s, e in session.execute(
                 select(_raw(T.c.span_start), _raw(T.c.span_end))
                 .where(
@@ -364,35 +383,46 @@ class ReportService:
                     _raw(T.c.span_end) > low,
                 )
                 .order_by(T.c.platform_id, T.c.span_start)
-            )
+            ).all()
         ]
         figures = compute_time(sessions, spans, start, stop, bridge_gap, spans_sorted=True)
         return figures, figures.worked
 
-    def _task_totals(
-        self, session: Session, pid: int, start: int, stop: int
-    ) -> dict[str, TaskTotals]:
-        by_currency: dict[str, TaskTotals] = defaultdict(TaskTotals)
-        query = (
+    def _task_groups(
+        self, session: Session, pid: int, start: int, stop: int, rates: RateTable
+    ) -> list[_TaskGroup]:
+        """One scan of the period's tasks, grouped by what conversion needs.
+
+        Rounding happens per amount at its own date's rate, so tasks are grouped by
+        (currency, status, amounts) and by which rate period their work date falls in.
+        """
+        edges = rates.boundaries(self._ctx.zone, start, stop)
+        work_at = _raw(T.c.work_at)
+        segment: Any = literal(0)
+        if edges:
+            segment = case(
+                *((work_at < edge, index) for index, edge in enumerate(edges)), else_=len(edges)
+            )
+        rows = session.execute(
             select(
-                T.c.currency,
-                T.c.status,
-                func.count(),
-                func.coalesce(func.sum(T.c.reward), 0),
-                func.coalesce(func.sum(func.coalesce(T.c.earned, 0)), 0),
-                func.coalesce(func.sum(func.coalesce(T.c.earned, T.c.reward)), 0),
-                func.coalesce(func.sum(T.c.bonus), 0),
+                T.c.currency, T.c.status, segment, T.c.reward, T.c.earned, T.c.bonus, func.count()
             )
-            .where(T.c.platform_id == pid, _raw(T.c.work_at) >= start, _raw(T.c.work_at) < stop)
-            .group_by(T.c.currency, T.c.status)
-        )
-        for currency, status, count, reward, earned, earned_or_reward, bonus in session.execute(
-            query
-        ):
-            by_currency[currency].add_group(
-                status, int(count), int(reward), int(earned), int(earned_or_reward), int(bonus)
+            .where(T.c.platform_id == pid, work_at >= start, work_at < stop)
+            .group_by(T.c.currency, T.c.status, segment, T.c.reward, T.c.earned, T.c.bonus)
+        ).all()
+        starts = [start, *edges]
+        return [
+            _TaskGroup(
+                currency,
+                status,
+                starts[int(seg)],
+                int(reward),
+                None if earned is None else int(earned),
+                int(bonus),
+                int(count),
             )
-        return dict(by_currency)
+            for currency, status, seg, reward, earned, bonus, count in rows
+        ]
 
     def _payouts(self, session: Session, pid: int, start: int, stop: int) -> list[dict[str, Any]]:
         rows = session.execute(
@@ -424,78 +454,43 @@ class ReportService:
 
     def _home(
         self,
-        session: Session,
-        pid: int,
-        start: int,
-        stop: int,
-        platform_currency: str,
-        native: TaskTotals,
-        others: dict[str, TaskTotals],
+        groups: list[_TaskGroup],
         payouts: list[dict[str, Any]],
         rates: RateTable,
         seconds_total: int,
     ) -> HomeFigures:
+        """Each amount converted at its own date's rate and rounded half-up, then summed."""
         home = rates.home_currency
+        zone = self._ctx.zone
         earned = pending = rejected = 0
-        for currency, totals in [(platform_currency, native), *others.items()]:
-            if currency == home:
-                earned += totals.earned_with_bonus
-                pending += totals.pending_value
-                rejected += totals.rejected_value
-                continue
-            if not any(totals.counts.values()):
-                continue
-            e, p, r = self._converted_tasks(session, pid, start, stop, currency, rates)
-            earned, pending, rejected = earned + e, pending + p, rejected + r
+        for group in groups:
+            rate = rates.rate_on(group.currency, local_date(from_epoch(group.since), zone))
+            assert rate is not None
+
+            def convert(minor: int, rate: Decimal = rate, currency: str = group.currency) -> int:
+                return convert_minor(minor, currency, rate, home)
+
+            n, status = group.count, group.status
+            if status == TaskStatus.APPROVED:
+                earned += n * convert(group.earned if group.earned is not None else group.reward)
+            elif status in (TaskStatus.PARTIALLY_APPROVED, TaskStatus.SCREENED_OUT):
+                earned += n * convert(group.earned or 0)
+            elif status == TaskStatus.PENDING:
+                pending += n * convert(group.reward)
+            elif status == TaskStatus.REJECTED:
+                rejected += n * convert(group.reward)
+            if group.bonus:
+                earned += n * convert(group.bonus)
         fees = 0
         for payout in payouts:
             if payout["fee"]:
-                day = local_date(from_epoch(payout["requested"]), self._ctx.zone)
+                day = local_date(from_epoch(payout["requested"]), zone)
                 rate = rates.rate_on(payout["currency"], day)
                 assert rate is not None
                 fees += convert_minor(payout["fee"], payout["currency"], rate, home)
         return HomeFigures(
             earned, fees, pending, rejected, hourly(earned - fees, home, seconds_total)
         )
-
-    def _converted_tasks(
-        self, session: Session, pid: int, start: int, stop: int, currency: str, rates: RateTable
-    ) -> tuple[int, int, int]:
-        """Each amount converted at its own date's rate and rounded, then summed."""
-        home = rates.home_currency
-        earned = pending = rejected = 0
-        for seg_start, seg_end, rate in rates.segments(currency, self._ctx.zone):
-            low = start if seg_start is None else max(start, seg_start)
-            high = stop if seg_end is None else min(stop, seg_end)
-            if low >= high:
-                continue
-            groups = session.execute(
-                select(T.c.status, T.c.reward, T.c.earned, T.c.bonus, func.count())
-                .where(
-                    T.c.platform_id == pid,
-                    T.c.currency == currency,
-                    _raw(T.c.work_at) >= low,
-                    _raw(T.c.work_at) < high,
-                )
-                .group_by(T.c.status, T.c.reward, T.c.earned, T.c.bonus)
-            )
-            for status, reward, earned_value, bonus, count in groups:
-                n = int(count)
-
-                def convert(minor: int, rate: Decimal = rate) -> int:
-                    return convert_minor(int(minor), currency, rate, home)
-
-                if status == TaskStatus.APPROVED:
-                    earned += n * convert(earned_value if earned_value is not None else reward)
-                elif status in (TaskStatus.PARTIALLY_APPROVED, TaskStatus.SCREENED_OUT):
-                    earned += n * convert(earned_value or 0)
-                elif status == TaskStatus.PENDING:
-                    pending += n * convert(reward)
-                elif status == TaskStatus.REJECTED:
-                    rejected += n * convert(reward)
-                if bonus:
-                    earned += n * convert(bonus)
-        return earned, pending, rejected
 
     # -- flags --------------------------------------------------------------------------
 
