@@ -9,6 +9,7 @@ from pathlib import Path
 
 from app.domain.clock import Clock
 from app.i18n import Translator, resolve_language, system_country, system_language
+from app.services.attachments import AttachmentService
 from app.services.audit import AuditService
 from app.services.context import ServiceContext
 from app.services.events import EventService
@@ -34,6 +35,7 @@ class Services:
     rates: RateService
     reports: ReportService
     audit: AuditService
+    attachments: AttachmentService
 
     def close(self) -> None:
         self.ctx.db.close()
@@ -54,6 +56,7 @@ def build_services(db: Database, clock: Clock, zone: tzinfo, tr: Translator) -> 
         rates=rates,
         reports=ReportService(ctx, settings, rates),
         audit=AuditService(ctx),
+        attachments=AttachmentService(ctx),
     )
 
 

@@ -122,6 +122,9 @@ class Task(Tracked, Base):
         Index("ix_tasks_platform_span", "platform_id", "span_start", "span_end"),
         Index("ix_tasks_platform_span_seconds", "platform_id", "span_seconds"),
         Index("ix_tasks_status_platform", "status", "platform_id", "work_at"),
+        # The Ledger's default order (keyset paging, row N) and its status filter.
+        Index("ix_tasks_work_at", "work_at"),
+        Index("ix_tasks_status_work_at", "status", "work_at"),
         CheckConstraint("reward >= 0", name="reward_not_negative"),
         CheckConstraint("bonus >= 0", name="bonus_not_negative"),
         CheckConstraint("duration_s IS NULL OR duration_s >= 0", name="duration_not_negative"),

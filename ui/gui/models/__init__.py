@@ -1,0 +1,1 @@
+"""Table models of the window: each over the services, each checked with qtmodeltester."""
