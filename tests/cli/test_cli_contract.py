@@ -242,3 +242,13 @@ def test_settings_round_trip(cw: Runner) -> None:
 def test_verify_reports_intact(ready: Runner) -> None:
     result = ready("verify")
     assert result.code == 0 and "Intact" in result.out
+
+
+def test_a_payout_asking_for_money_raises_scam_risk(ready: Runner) -> None:
+    assert ready("payout", "add", "Prolific", "50", "--requested", "2026-03-19T10:00",
+                 "--asks-for-money").code == 0
+    assert ready("event", "add", "MTurk", "balance_withheld", "--amount", "20",
+                 "--asks-for-money").code == 0
+    codes = {(f["platform"], f["code"]) for f in ready("flags", "--json").json()}
+    assert ("Prolific", "scam_risk") in codes
+    assert ("MTurk", "scam_risk") in codes

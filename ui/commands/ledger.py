@@ -85,6 +85,11 @@ def register(commands: Any, tr: Translator) -> None:
     payout_add_parser.add_argument("--ref", metavar="REF")
     payout_add_parser.add_argument("--status", metavar="S")
     payout_add_parser.add_argument("--currency", metavar="CUR")
+    payout_add_parser.add_argument(
+        "--asks-for-money",
+        action="store_true",
+        help=_("the platform asks you to pay to get this payout (a scam warning sign)"),
+    )
     payout_add_parser.add_argument("--json", action="store_true")
     receive = command(payout, "receive", _("mark a payout received"), payout_receive)
     receive.add_argument("payout_id", metavar="ID", type=_positive_id(tr))
@@ -109,6 +114,11 @@ def register(commands: Any, tr: Translator) -> None:
     event_add_parser.add_argument("--at", metavar="TIME")
     event_add_parser.add_argument("--amount", metavar="AMOUNT")
     event_add_parser.add_argument("--note", metavar="TEXT")
+    event_add_parser.add_argument(
+        "--asks-for-money",
+        action="store_true",
+        help=_("the platform asks you to pay (a fee, a deposit, a tax) to release your money"),
+    )
     event_list_parser = command(event, "list", _("list account events"), event_list)
     event_list_parser.add_argument("--platform", metavar="P")
     event_list_parser.add_argument("--json", action="store_true")
@@ -297,6 +307,7 @@ def payout_add(args: argparse.Namespace, services: Services) -> int:
         reference=args.ref,
         status=args.status,
         currency=args.currency,
+        asks_for_money=args.asks_for_money,
     )
     if args.json:
         print_json(info.as_json())
@@ -356,6 +367,7 @@ def event_add(args: argparse.Namespace, services: Services) -> int:
         time_arg(services, args.at, tr.gettext("event time")),
         args.amount,
         args.note,
+        asks_for_money=args.asks_for_money,
     )
     say(tr.gettext("Recorded {kind} on {platform}.").format(kind=info.kind, platform=info.platform))
     return 0
