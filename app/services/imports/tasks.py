@@ -1,0 +1,720 @@
+"""Where imported tasks go: matched against the ledger, then inserted in bulk or updated.
+
+Matching is on (platform, external id): a task already recorded with the
+same values is skipped; one whose status, amounts or times changed is
+updated through the ORM, so each change gets its own audit entry (origin
+`import:<format>`). A task never goes back from a decided status to
+pending (an older file imported after a newer one). Tasks without an
+external id are matched on their whole content, as a multiset: a file
+listing the same task twice adds it twice, and importing it again adds
+nothing.
+
+New tasks are written like TaskService.bulk_insert does (same derived
+columns, same row hash, one audit entry holding the Merkle root of the
+rows), but inside the import's own transaction, so that platforms created,
+tasks updated and tasks added commit together or not at all. Rows go in
+by multi-row INSERTs of 1,000 rows on the transaction's connection, with
+the three columns every row shares written as literals.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from json.encoder import encode_basestring
+from typing import Any, NamedTuple
+
+from sqlalchemy import BigInteger, Connection, Table, select, type_coerce
+from sqlalchemy.orm import Session
+
+from app.domain.statuses import TaskStatus
+from app.domain.wage import task_span
+from app.i18n import Translator
+from app.services.imports.results import ImportSummary, Issue
+from app.services.tasks import TASK_COLUMNS, derive
+from app.storage.audit import append_bulk_entry
+from app.storage.hashing import EXCLUDED_COLUMNS, GENESIS
+from app.storage.ids import next_free_id
+from app.storage.models import Task
+from app.storage.types import from_epoch
+
+INSERT_COLUMNS = (
+    "id",
+    "platform_id",
+    "external_id",
+    "title",
+    "requester",
+    "reward",
+    "earned",
+    "bonus",
+    "currency",
+    "status",
+    "started_at",
+    "submitted_at",
+    "decided_at",
+    "duration_s",
+    "reason",
+    "note",
+    "session_id",
+    "work_at",
+    "span_start",
+    "span_end",
+    "span_seconds",
+    "origin",
+    "recorded_at",
+    "edited_at",
+    "row_hash",
+)
+BOUND_COLUMNS = len(INSERT_COLUMNS) - 3  # origin, recorded_at, edited_at are literals
+ROWS_PER_STATEMENT = 1000
+BULK_CACHE_KIB = -65536  # negative: KiB, as PRAGMA cache_size takes it
+_MASK = 0xFFFFFFFFFFFFFFFF
+UPDATE_CHUNK = 500
+
+# How far along a task is: an import never moves a task back (decided → pending).
+_STAGE = {
+    TaskStatus.IN_PROGRESS.value: 0,
+    TaskStatus.PENDING.value: 1,
+}
+
+
+class PlatformRef(NamedTuple):
+    id: int  # negative for a platform a dry run would create
+    name: str
+    currency: str
+    created: bool
+
+
+# One task as read from a file, every value already in its stored form. A plain tuple (it is
+# made a million times): build it with candidate(), read it by unpacking.
+Candidate = tuple[
+    PlatformRef,  # platform
+    str | None,  # external_id
+    str | None,  # title
+    str | None,  # requester
+    int,  # reward
+    int | None,  # earned
+    int | None,  # bonus (None: the file does not say)
+    str,  # currency
+    str,  # status
+    int | None,  # started_at
+    int | None,  # submitted_at
+    int | None,  # decided_at
+    int | None,  # duration_s
+    str | None,  # reason
+    str | None,  # note
+    int | None,  # session_id
+    bool,  # exact_times (False: estimates that never replace recorded times)
+]
+
+
+def candidate(
+    platform: PlatformRef,
+    external_id: str | None,
+    title: str | None,
+    requester: str | None,
+    reward: int,
+    earned: int | None,
+    bonus: int | None,
+    currency: str,
+    status: str,
+    started_at: int | None,
+    submitted_at: int | None,
+    decided_at: int | None,
+    duration_s: int | None,
+    reason: str | None,
+    note: str | None,
+    session_id: int | None = None,
+    exact_times: bool = True,
+) -> Candidate:
+    return (
+        platform,
+        external_id,
+        title,
+        requester,
+        reward,
+        earned,
+        bonus,
+        currency,
+        status,
+        started_at,
+        submitted_at,
+        decided_at,
+        duration_s,
+        reason,
+        note,
+        session_id,
+        exact_times,
+    )
+
+
+class _Existing(NamedTuple):
+    id: int
+    currency: str
+    status: str
+    reward: int
+    earned: int | None
+    bonus: int
+    started_at: int | None
+    submitted_at: int | None
+    decided_at: int | None
+    duration_s: int | None
+    reason: str | None
+
+
+# -- hashing, exactly as app.storage.hashing.row_hash("tasks", ...) -------------------------
+
+
+def _check_columns() -> None:
+    if set(INSERT_COLUMNS) != set(TASK_COLUMNS) or {"row_hash"} != EXCLUDED_COLUMNS:
+        raise RuntimeError(
+            "The tasks table changed: update INSERT_COLUMNS and TaskHasher in "
+            "app/services/imports/tasks.py"
+        )
+
+
+class TaskHasher:
+    """row_hash() of a tasks row, spelled out for speed (tests compare it with row_hash)."""
+
+    def __init__(self, origin: str, now: int) -> None:
+        _check_columns()
+        self._origin = encode_basestring(origin)
+        self._now = now
+
+    def __call__(
+        self,
+        task_id: int,
+        platform_id: int,
+        external_id: str | None,
+        title: str | None,
+        requester: str | None,
+        reward: int,
+        earned: int | None,
+        bonus: int,
+        currency: str,
+        status: str,
+        started_at: int | None,
+        submitted_at: int | None,
+        decided_at: int | None,
+        duration_s: int | None,
+        reason: str | None,
+        note: str | None,
+        session_id: int | None,
+        work_at: int,
+        span_start: int | None,
+        span_end: int | None,
+        span_seconds: int | None,
+    ) -> str:
+        n = "null"
+        e = encode_basestring
+        text = (
+            f'["tasks",{{"bonus":{bonus},"currency":{e(currency)},'
+            f'"decided_at":{n if decided_at is None else decided_at},'
+            f'"duration_s":{n if duration_s is None else duration_s},'
+            f'"earned":{n if earned is None else earned},"edited_at":{self._now},'
+            f'"external_id":{n if external_id is None else e(external_id)},"id":{task_id},'
+            f'"note":{n if note is None else e(note)},"origin":{self._origin},'
+            f'"platform_id":{platform_id},"reason":{n if reason is None else e(reason)},'
+            f'"recorded_at":{self._now},"requester":{n if requester is None else e(requester)},'
+            f'"reward":{reward},"session_id":{n if session_id is None else session_id},'
+            f'"span_end":{n if span_end is None else span_end},'
+            f'"span_seconds":{n if span_seconds is None else span_seconds},'
+            f'"span_start":{n if span_start is None else span_start},'
+            f'"started_at":{n if started_at is None else started_at},"status":{e(status)},'
+            f'"submitted_at":{n if submitted_at is None else submitted_at},'
+            f'"title":{n if title is None else e(title)},"work_at":{work_at}}}]'
+        )
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class FastMerkle:
+    """The same root as app.storage.hashing.MerkleBuilder, computed 1,024 leaves at a time."""
+
+    CHUNK_LEVEL = 10
+    CHUNK = 1 << CHUNK_LEVEL
+
+    def __init__(self) -> None:
+        self._stack: list[tuple[int, str]] = []
+        self._leaves: list[str] = []
+        self.count = 0
+
+    def add(self, leaf: str) -> None:
+        self._leaves.append(leaf)
+        self.count += 1
+        if len(self._leaves) == self.CHUNK:
+            level = self._leaves
+            sha = hashlib.sha256
+            while len(level) > 1:
+                level = [
+                    sha((a + b).encode("ascii")).hexdigest()
+                    for a, b in zip(level[0::2], level[1::2], strict=True)
+                ]
+            self._leaves = []
+            self._push(self.CHUNK_LEVEL, level[0])
+
+    def _push(self, level: int, node: str) -> None:
+        while self._stack and self._stack[-1][0] == level:
+            _, left = self._stack.pop()
+            node = _pair(left, node)
+            level += 1
+        self._stack.append((level, node))
+
+    def root(self) -> str:
+        stack = list(self._stack)
+        for leaf in self._leaves:
+            level, node = 0, leaf
+            while stack and stack[-1][0] == level:
+                _, left = stack.pop()
+                node = _pair(left, node)
+                level += 1
+            stack.append((level, node))
+        if not stack:
+            return GENESIS
+        node = stack[-1][1]
+        for _, left in reversed(stack[:-1]):
+            node = _pair(left, node)
+        return node
+
+
+def _pair(left: str, right: str) -> str:
+    return hashlib.sha256((left + right).encode("ascii")).hexdigest()
+
+
+# -- the writer ------------------------------------------------------------------------------
+
+
+class _Inserter:
+    """Multi-row INSERTs on the transaction's own connection (one statement per 1,000 rows).
+
+    While it writes, SQLite's page cache is raised to 64 MB: with the default 2 MB a
+    million-row import spends a third of its time moving index pages in and out.
+    """
+
+    def __init__(self, connection: Connection, table: Table, origin: str, now: int) -> None:
+        dbapi = connection.connection.dbapi_connection
+        assert dbapi is not None
+        self._cursor = dbapi.cursor()
+        self._cache: int | None = None
+        # SQLite-only, so it belongs in app/storage/database.py (a bulk write option) in time.
+        if connection.dialect.name == "sqlite":
+            self._cache = int(self._cursor.execute("PRAGMA cache_size").fetchone()[0])
+            self._cursor.execute(f"PRAGMA cache_size={BULK_CACHE_KIB}")
+        mark = "?" if connection.dialect.paramstyle == "qmark" else "%s"
+        # origin, recorded_at and edited_at are the same for every row: written once, as
+        # literals, which saves binding them a million times.
+        constants = {
+            "origin": "'" + origin.replace("'", "''") + "'",
+            "recorded_at": str(int(now)),
+            "edited_at": str(int(now)),
+        }
+        self._prefix = f"INSERT INTO {table.name} ({', '.join(INSERT_COLUMNS)}) VALUES "
+        self._row = "(" + ",".join(constants.get(c, mark) for c in INSERT_COLUMNS) + ")"
+        self._statements: dict[int, str] = {}
+
+    def insert(self, values: list[Any], rows: int) -> None:
+        statement = self._statements.get(rows)
+        if statement is None:
+            statement = self._statements[rows] = self._prefix + ",".join([self._row] * rows)
+        self._cursor.execute(statement, values)
+
+    def close(self) -> None:
+        try:
+            if self._cache is not None:
+                with contextlib.suppress(Exception):  # only a cache size: never mask an error
+                    self._cursor.execute(f"PRAGMA cache_size={self._cache}")
+        finally:
+            self._cursor.close()
+
+
+# -- the sink ---------------------------------------------------------------------------------
+
+
+@dataclass
+class _Update:
+    task_id: int
+    changes: dict[str, Any]
+    line: int | None
+    record: str | None
+
+
+class TaskSink:
+    """Takes candidates one by one; `finish()` writes what is left and the audit entry.
+
+    With `write` False (a dry run, on a read session) it only matches and counts.
+    """
+
+    def __init__(
+        self,
+        session: Session,
+        *,
+        origin: str,
+        now: int,
+        summary: ImportSummary,
+        tr: Translator,
+        write: bool,
+        details: dict[str, Any],
+        failed: Callable[[], bool],
+    ) -> None:
+        self._session = session
+        self._origin = origin
+        self._now = now
+        self._summary = summary
+        self._tr = tr
+        self._write = write
+        self._details = details
+        self._failed = failed
+        self._existing: dict[int, dict[str, _Existing]] = {}
+        self._contents: dict[int, Counter[tuple[Any, ...]]] = {}
+        self._states: dict[
+            int, tuple[dict[str, _Existing], Counter[tuple[Any, ...]], dict[str, int]]
+        ] = {}
+        self._updates: list[_Update] = []
+        self._hasher = TaskHasher(origin, now)
+        self._merkle = FastMerkle()
+        self._batch: list[Any] = []
+        self._batch_rows = 0
+        self._inserter: _Inserter | None = None
+        self._first_id = 0
+        self._next_id = 0
+        self._rows_per_statement = ROWS_PER_STATEMENT
+        self._tasks = summary.count("tasks")
+        self._current = 0
+        self._existing_now: dict[str, _Existing] = {}
+        self._contents_now: Counter[tuple[Any, ...]] = Counter()
+        self._seen_now: dict[str, int] = {}
+        if write:
+            connection = session.connection()
+            table = Task.__table__
+            assert isinstance(table, Table)
+            self._first_id = self._next_id = next_free_id(connection, table)
+            limit = _variable_limit(connection)
+            self._rows_per_statement = max(1, min(ROWS_PER_STATEMENT, limit // BOUND_COLUMNS))
+            self._inserter = _Inserter(connection, table, origin, now)
+
+    # -- used by the reading side -----------------------------------------------------------
+
+    def add(self, line: int | None, record: str | None, c: Candidate) -> int | None:
+        """Match or queue one task; returns its id in the journal when known."""
+        platform = c[0]
+        if platform.id != self._current:
+            self._switch(platform)
+        external_id = c[1]
+        if external_id is not None:
+            seen = self._seen_now
+            fingerprint = hash(c) & _MASK
+            earlier = seen.get(external_id)
+            if earlier is not None:
+                if earlier & _MASK == fingerprint:
+                    self._summary.duplicates += 1
+                else:
+                    self._issue(
+                        line,
+                        record,
+                        self._tr.gettext(
+                            "task {id!r} of {platform} is already on line {line} with other "
+                            "values."
+                        ).format(id=external_id, platform=platform.name, line=earlier >> 64),
+                    )
+                return None
+            seen[external_id] = ((line or 0) << 64) | fingerprint
+            if self._existing_now:
+                existing = self._existing_now.get(external_id)
+                if existing is not None:
+                    self._match(line, record, c, existing)
+                    return existing.id
+        else:
+            contents = self._contents_now
+            key = _content(c)
+            if contents.get(key):
+                contents[key] -= 1
+                self._tasks.unchanged += 1
+                return None
+        self._tasks.added += 1
+        if self._write and not self._summary.issues:
+            return self._insert(c)
+        return None
+
+    def _switch(self, platform: PlatformRef) -> None:
+        state = self._states.get(platform.id)
+        if state is None:
+            existing = self._existing_of(platform)
+            state = self._states[platform.id] = (existing, self._contents[platform.id], {})
+        self._current = platform.id
+        self._existing_now, self._contents_now, self._seen_now = state
+
+    def _issue(self, line: int | None, record: str | None, message: str) -> None:
+        self._summary.issues.add(Issue(message, line=line, record=record))
+        self._summary.issues.bad_rows += 1
+
+    # -- matching ---------------------------------------------------------------------------
+
+    def _existing_of(self, platform: PlatformRef) -> dict[str, _Existing]:
+        found = self._existing.get(platform.id)
+        if found is None:
+            found = self._existing[platform.id] = {}
+            contents = self._contents[platform.id] = Counter()
+            if not platform.created:
+                self._load(platform.id, found, contents)
+        return found
+
+    def _load(
+        self, platform_id: int, by_id: dict[str, _Existing], contents: Counter[tuple[Any, ...]]
+    ) -> None:
+        t = Task.__table__.c
+        times = [
+            type_coerce(t[name], BigInteger)
+            for name in ("started_at", "submitted_at", "decided_at")
+        ]
+        query = select(
+            t.id,
+            t.external_id,
+            t.currency,
+            t.status,
+            t.reward,
+            t.earned,
+            t.bonus,
+            *times,
+            t.duration_s,
+            t.reason,
+            t.title,
+            t.requester,
+            t.note,
+        ).where(t.platform_id == platform_id)
+        for row in self._session.execute(query.execution_options(yield_per=5000)):
+            (
+                task_id, external_id, currency, status, reward, earned, bonus,
+                started, submitted, decided, duration, reason, title, requester, note,
+            ) = row  # fmt: skip
+            if external_id is not None:
+                by_id[external_id] = _Existing(
+                    task_id, currency, status, reward, earned, bonus,
+                    started, submitted, decided, duration, reason,
+                )  # fmt: skip
+            else:
+                contents[
+                    (
+                        title, requester, reward, earned, bonus, currency, status,
+                        started, submitted, decided, duration, reason, note,
+                    )
+                ] += 1  # fmt: skip
+
+    def _match(self, line: int | None, record: str | None, c: Candidate, e: _Existing) -> None:
+        tr = self._tr
+        (
+            platform, external_id, _title, _requester, reward, earned, bonus, currency, status,
+            started_at, submitted_at, decided_at, duration_s, reason, _note, _session, exact,
+        ) = c  # fmt: skip
+        tasks = self._tasks
+        if currency != e.currency:
+            self._issue(
+                line,
+                record,
+                tr.gettext(
+                    "task {id!r} of {platform} is recorded in {recorded}, but the file says "
+                    "{currency}."
+                ).format(
+                    id=external_id,
+                    platform=platform.name,
+                    recorded=e.currency,
+                    currency=currency,
+                ),
+            )
+            return
+        changes: dict[str, Any] = {}
+        if _STAGE.get(status, 2) < _STAGE.get(e.status, 2):
+            status = e.status  # an older file: the task was decided since
+        if status != e.status:
+            changes["status"] = status
+        if reward != e.reward:
+            changes["reward"] = reward
+        if earned is not None and earned != e.earned:
+            changes["earned"] = earned
+        if bonus is not None and bonus != e.bonus:
+            changes["bonus"] = bonus
+        if reason is not None and reason != e.reason:
+            changes["reason"] = reason
+        for name, new, old in (
+            ("started_at", started_at, e.started_at),
+            ("submitted_at", submitted_at, e.submitted_at),
+            ("decided_at", decided_at, e.decided_at),
+            ("duration_s", duration_s, e.duration_s),
+        ):
+            if new is not None and new != old and (exact or old is None):
+                changes[name] = new
+        if not changes:
+            tasks.unchanged += 1
+            return
+        started = changes.get("started_at", e.started_at)
+        submitted = changes.get("submitted_at", e.submitted_at)
+        decided = changes.get("decided_at", e.decided_at)
+        problem = order_problem(started, submitted, decided, tr)
+        if problem is not None:
+            self._issue(line, record, problem)
+            return
+        tasks.updated += 1
+        self._updates.append(_Update(e.id, changes, line, record))
+
+    # -- writing ----------------------------------------------------------------------------
+
+    def _insert(self, c: Candidate) -> int:
+        (
+            platform, external_id, title, requester, reward, earned, bonus, currency, status,
+            started, submitted, decided, duration, reason, note, session_id, _exact,
+        ) = c  # fmt: skip
+        task_id = self._next_id
+        self._next_id = task_id + 1
+        work_at = submitted or started or decided or self._now
+        span = task_span(started, submitted, duration)
+        if span is None:
+            span_start = span_end = span_seconds = None
+        else:
+            span_start, span_end = span
+            span_seconds = span_end - span_start
+        bonus = bonus or 0
+        digest = self._hasher(
+            task_id,
+            platform.id,
+            external_id,
+            title,
+            requester,
+            reward,
+            earned,
+            bonus,
+            currency,
+            status,
+            started,
+            submitted,
+            decided,
+            duration,
+            reason,
+            note,
+            session_id,
+            work_at,
+            span_start,
+            span_end,
+            span_seconds,
+        )
+        self._merkle.add(digest)
+        self._batch.extend(
+            (
+                task_id,
+                platform.id,
+                external_id,
+                title,
+                requester,
+                reward,
+                earned,
+                bonus,
+                currency,
+                status,
+                started,
+                submitted,
+                decided,
+                duration,
+                reason,
+                note,
+                session_id,
+                work_at,
+                span_start,
+                span_end,
+                span_seconds,
+                digest,
+            )
+        )
+        self._batch_rows += 1
+        if self._batch_rows >= self._rows_per_statement:
+            self._send()
+        return task_id
+
+    def _send(self) -> None:
+        if self._batch_rows and self._inserter is not None:
+            self._inserter.insert(self._batch, self._batch_rows)
+        self._batch = []
+        self._batch_rows = 0
+
+    def finish(self) -> None:
+        """Write the last batch, the bulk audit entry and the updates (real runs only)."""
+        if not self._write:
+            return
+        if not self._failed():
+            self._send()
+        self.abandon()
+        if self._failed():
+            return
+        count = self._next_id - self._first_id
+        if count:
+            append_bulk_entry(
+                self._session.connection(),
+                at=from_epoch(self._now),
+                entity="tasks",
+                origin=self._origin,
+                first_id=self._first_id,
+                last_id=self._next_id - 1,
+                count=count,
+                merkle=self._merkle.root(),
+                details=self._details,
+            )
+        self._apply_updates()
+
+    def abandon(self) -> None:
+        """Release the cursor (after an error the transaction is rolled back anyway)."""
+        if self._inserter is not None:
+            self._inserter.close()
+            self._inserter = None
+
+    def _apply_updates(self) -> None:
+        session = self._session
+        for start in range(0, len(self._updates), UPDATE_CHUNK):
+            chunk = self._updates[start : start + UPDATE_CHUNK]
+            rows = {
+                row.id: row
+                for row in session.scalars(
+                    select(Task).where(Task.id.in_([u.task_id for u in chunk]))
+                )
+            }
+            for update in chunk:
+                row = rows[update.task_id]
+                for name, value in update.changes.items():
+                    if name in ("started_at", "submitted_at", "decided_at"):
+                        value = from_epoch(value)
+                    setattr(row, name, value)
+                derive(row, row.work_at)
+            session.flush()
+
+    @property
+    def written(self) -> int:
+        return self._next_id - self._first_id
+
+
+def _content(c: Candidate) -> tuple[Any, ...]:
+    """What identifies a task without an external id: everything it says."""
+    return (*c[2:6], c[6] or 0, *c[7:15])
+
+
+def _variable_limit(connection: Connection) -> int:
+    """How many parameters one statement may have (SQLite: 999 before 3.32, 32766 since)."""
+    dbapi = connection.connection.dbapi_connection
+    getlimit = getattr(dbapi, "getlimit", None)
+    if getlimit is not None:
+        try:
+            import sqlite3
+
+            return int(getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER))
+        except (AttributeError, ValueError):
+            pass
+    return 999
+
+
+def order_problem(
+    started: int | None, submitted: int | None, decided: int | None, tr: Translator
+) -> str | None:
+    """A sentence when a task's times are out of order, else None."""
+    if started is not None and submitted is not None and submitted < started:
+        return tr.gettext("the task was submitted before it was started.")
+    first = submitted if submitted is not None else started
+    if first is not None and decided is not None and decided < first:
+        return tr.gettext("the task was decided before it was submitted.")
+    return None
