@@ -133,8 +133,14 @@ def _run(argv: list[str], tr: Translator, clock: Clock) -> int:
 def open_cli_services(data_dir: str | None, clock: Clock, tr: Translator) -> Services:
     from app.services import open_user_services
     from app.storage.datadir import data_dir as resolve_data_dir
+    from app.storage.location import data_folder_risk, risk_warning
 
-    return open_user_services(resolve_data_dir(data_dir), clock, local_zone())
+    directory = resolve_data_dir(data_dir)
+    services = open_user_services(directory, clock, local_zone())
+    risk = data_folder_risk(directory)
+    if risk is not None:
+        _say(risk_warning(risk, services.ctx.tr))
+    return services
 
 
 def _say(message: str) -> None:

@@ -22,18 +22,23 @@ from app.domain.errors import StorageError
 from app.i18n import Translator
 from app.storage.audit import install_audit_hooks
 from app.storage.datadir import DATABASE_FILE
+from app.storage.location import wal_is_safe
 from app.storage.migrate import migrate
 
 BUSY_TIMEOUT_SECONDS = 10
 
 
-def _on_connect(dbapi_connection: sqlite3.Connection, connection_record: Any) -> None:
+def _on_connect(
+    dbapi_connection: sqlite3.Connection, connection_record: Any, wal: bool = True
+) -> None:
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_SECONDS * 1000}")
-        mode = cursor.execute("PRAGMA journal_mode=WAL").fetchone()
-        if mode and str(mode[0]).lower() != "wal" and not _is_memory(dbapi_connection):
+        # WAL corrupts databases in cloud-sync and network folders: use a rollback journal there.
+        wanted = "WAL" if wal else "DELETE"
+        mode = cursor.execute(f"PRAGMA journal_mode={wanted}").fetchone()
+        if mode and str(mode[0]).lower() != wanted.lower() and not _is_memory(dbapi_connection):
             # Network and read-only file systems refuse WAL: keep a safe rollback journal.
             cursor.execute("PRAGMA journal_mode=DELETE")
         cursor.execute("PRAGMA synchronous=FULL")
@@ -60,7 +65,12 @@ def make_engine(path: Path) -> Engine:
             "check_same_thread": False,
         },
     )
-    event.listen(engine, "connect", _on_connect)
+    wal = wal_is_safe(path.parent)
+    event.listen(
+        engine,
+        "connect",
+        lambda dbapi_connection, record: _on_connect(dbapi_connection, record, wal=wal),
+    )
     event.listen(engine, "begin", _on_begin)
     return engine
 

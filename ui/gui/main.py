@@ -125,6 +125,8 @@ def build_window(app: object, services: Services, config_dir: Path | None = None
     window.idle = install_idle(window, context, pages[0])  # type: ignore[attr-defined]
     from ui.gui.idle import idle_status_text
 
+    _warn_about_the_data_folder(window, services)
+    _start_automatic_backup(window, services)
     settings_page = window.page("settings")
     settings_page.idle_note.setText(idle_status_text(window.idle.source))  # type: ignore[attr-defined]
     from PySide6.QtWidgets import QSystemTrayIcon
@@ -135,3 +137,37 @@ def build_window(app: object, services: Services, config_dir: Path | None = None
         window.tray = TimerTray(context, window, pages[0], app_icon())  # type: ignore[attr-defined,arg-type]
         window.tray.show()  # type: ignore[attr-defined]
     return window
+
+
+def _warn_about_the_data_folder(window: object, services: Services) -> None:
+    """A permanent warning in the status bar when the data sits in a cloud or network folder."""
+    from PySide6.QtWidgets import QLabel, QMainWindow
+
+    from app.storage.location import data_folder_risk, risk_warning
+
+    risk = data_folder_risk(services.ctx.db.path.parent)
+    if risk is None or not isinstance(window, QMainWindow):
+        return
+    label = QLabel(risk_warning(risk, services.ctx.tr))
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #8a1c12; font-weight: bold;")
+    window.statusBar().addPermanentWidget(label, 1)
+
+
+def _start_automatic_backup(window: object, services: Services) -> None:
+    """At most one backup a day, made in the background when the window opens."""
+    import threading
+
+    from app.services.backups import BackupService
+
+    backups = BackupService(services.ctx, services.settings)
+
+    def work() -> None:
+        try:
+            backups.automatic()
+        except Exception:  # a failed automatic backup must never stop the app
+            return
+
+    thread = threading.Thread(target=work, name="clickwage-automatic-backup", daemon=True)
+    thread.start()
+    window.backup_thread = thread  # type: ignore[attr-defined]

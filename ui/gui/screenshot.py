@@ -16,6 +16,11 @@ def render_pages(window: QMainWindow, folder: Path) -> list[Path]:
         window.show_page(index)  # type: ignore[attr-defined]
         for _ in range(3):
             QApplication.processEvents()
+        wait_idle = getattr(page, "wait_idle", None)
+        if wait_idle is not None:  # pages that prepare their content in the background
+            wait_idle(30000)
+            for _ in range(5):
+                QApplication.processEvents()
         target = folder / f"{page.page_id}.png"
         window.grab().save(str(target))
         written.append(target)
