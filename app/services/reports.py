@@ -33,6 +33,7 @@ from app.services.platforms import find_platform
 from app.services.rates import RateService
 from app.services.records import PlatformInfo
 from app.services.settings import Settings, SettingsService
+from app.storage.fetch import fetch_tuples
 from app.storage.models import AccountEvent, Payout, Platform, ScamSignRecord, Task, WorkSession
 from app.storage.types import epoch_seconds, from_epoch
 
@@ -198,6 +199,12 @@ def _text(value: Decimal | None) -> str | None:
     return None if value is None else str(value)
 
 
+@dataclass
+class _Side:
+    signs: dict[int, list[str]] = field(default_factory=dict)
+    events: dict[int, list[tuple[str, int, int | None]]] = field(default_factory=dict)
+
+
 @dataclass(frozen=True)
 class _TaskGroup:
     """Tasks of one currency and status with the same amounts, in one rate period."""
@@ -290,8 +297,9 @@ class ReportService:
                 rows = [find_platform(session, platform, ctx.tr)]
             else:
                 rows = list(session.scalars(select(Platform).order_by(Platform.name_key)))
+            side = self._side(session)
             reports = [
-                self._platform(session, PlatformInfo.of(row), window, settings, rates)
+                self._platform(session, PlatformInfo.of(row), window, settings, rates, side)
                 for row in rows
             ]
         everything = [interval for report in reports for interval in report.worked]
@@ -307,6 +315,7 @@ class ReportService:
         window: _Window,
         settings: Settings,
         rates: RateTable,
+        side: _Side,
     ) -> PlatformReport:
         pid, start, stop = platform.id, window.start, window.stop
         limits = settings.thresholds(
@@ -345,7 +354,7 @@ class ReportService:
             platform, time, totals, fees, home, [], worked, other_currencies=by_currency
         )
         report.flags = self._flags(
-            session, report, window, limits, missing, payouts, settings.home_currency
+            session, report, window, limits, missing, payouts, settings.home_currency, side
         )
         return report
 
@@ -372,19 +381,18 @@ class ReportService:
             ).scalar()
             or 0
         )
-        spans = [
-            (s, e)
-            for s, e in session.execute(
-                select(_raw(T.c.span_start), _raw(T.c.span_end))
-                .where(
-                    T.c.platform_id == pid,
-                    _raw(T.c.span_start) >= low - int(longest),
-                    _raw(T.c.span_start) < high,
-                    _raw(T.c.span_end) > low,
-                )
-                .order_by(T.c.platform_id, T.c.span_start)
-            ).all()
-        ]
+        # Up to a few hundred thousand pairs of integers: fetched as plain tuples.
+        spans: list[Interval] = fetch_tuples(
+            session,
+            select(_raw(T.c.span_start), _raw(T.c.span_end))
+            .where(
+                T.c.platform_id == pid,
+                _raw(T.c.span_start) >= low - int(longest),
+                _raw(T.c.span_start) < high,
+                _raw(T.c.span_end) > low,
+            )
+            .order_by(T.c.platform_id, T.c.span_start),
+        )
         figures = compute_time(sessions, spans, start, stop, bridge_gap, spans_sorted=True)
         return figures, figures.worked
 
@@ -503,6 +511,7 @@ class ReportService:
         missing: list[str],
         payouts: list[dict[str, Any]],
         home_currency: str,
+        side: _Side,
     ) -> list[Flag]:
         tr = self._ctx.tr
         name, pid = report.platform.name, report.platform.id
@@ -533,12 +542,12 @@ class ReportService:
         )
         count, oldest = self._overdue(session, pid, window, limits.max_review_days)
         found.append(flag_rules.overdue_review(tr, name, count, oldest, limits.max_review_days))
-        report.withheld = self._withheld(session, pid, window)
+        report.withheld = self._withheld(side.events.get(pid, []), window)
         found.append(
             flag_rules.withheld_balance(tr, name, report.withheld, report.platform.currency)
         )
         found.append(flag_rules.missing_rate(tr, name, missing, home_currency))
-        found.append(flag_rules.scam_risk(tr, name, self._scam_signs(session, pid)))
+        found.append(flag_rules.scam_risk(tr, name, side.signs.get(pid, [])))
         return [flag for flag in found if flag is not None]
 
     def _payout_delays(
@@ -575,37 +584,33 @@ class ReportService:
         ).one()
         return int(count), (window.now - int(oldest)) if oldest is not None else 0
 
-    def _withheld(self, session: Session, pid: int, window: _Window) -> int:
+    def _withheld(self, events: list[tuple[str, int, int | None]], window: _Window) -> int:
         """The amount of the latest withholding event not followed by `resolved`."""
-        events = session.execute(
-            select(E.c.kind, _raw(E.c.at), E.c.amount)
-            .where(E.c.platform_id == pid, _raw(E.c.at) <= window.now)
-            .order_by(E.c.at, E.c.id)
-        ).all()
         held: tuple[int, int] | None = None  # (at, amount)
         for kind, at, amount in events:
             if kind == EventKind.RESOLVED:
-                held = None
+                if at <= window.now:
+                    held = None
             elif kind in WITHHOLDING_EVENTS and amount is not None:
+                if at > window.now:
+                    continue
                 in_window = window.state_flags_all_time or window.start <= int(at) < window.stop
                 if in_window:
                     held = (int(at), int(amount))
         return held[1] if held else 0
 
-    def _scam_signs(self, session: Session, pid: int) -> list[str]:
-        signs = list(
-            session.scalars(select(ScamSignRecord.sign).where(ScamSignRecord.platform_id == pid))
-        )
-        if session.scalar(
-            select(func.count())
-            .select_from(P)
-            .where(P.c.platform_id == pid, P.c.asks_for_money.is_(True))
+    def _side(self, session: Session) -> _Side:
+        """Small per-platform facts read once for all platforms: signs and account events."""
+        side = _Side()
+        for pid, sign in session.execute(select(ScamSignRecord.platform_id, ScamSignRecord.sign)):
+            side.signs.setdefault(pid, []).append(sign)
+        for table in (P, E):
+            for (pid,) in session.execute(
+                select(table.c.platform_id).where(table.c.asks_for_money.is_(True)).distinct()
+            ):
+                side.signs.setdefault(pid, []).append("withdrawal-fee")
+        for pid, kind, at, amount in session.execute(
+            select(E.c.platform_id, E.c.kind, _raw(E.c.at), E.c.amount).order_by(E.c.at, E.c.id)
         ):
-            signs.append("withdrawal-fee")
-        if session.scalar(
-            select(func.count())
-            .select_from(E)
-            .where(E.c.platform_id == pid, E.c.asks_for_money.is_(True))
-        ):
-            signs.append("withdrawal-fee")
-        return signs
+            side.events.setdefault(pid, []).append((kind, int(at), amount))
+        return side
