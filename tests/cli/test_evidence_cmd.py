@@ -220,7 +220,7 @@ def test_french_report_uses_french_formatting_with_the_bundled_font(
     words = " ".join(pages)
     assert "1\u202f250,00" in words  # U+202F groups thousands, drawn by the font itself
     assert "\u00a0£GB" in words or "\u00a0€" in words
-    assert "Page 1 sur" in flat(pages[0]) and "Rapport de preuve" in flat(words)
+    assert "Page 1 sur" in flat(pages[0]) and "preuves" in flat(words)
     assert "modifié le 2026-03-20 15:00" in flat(words)
     fonts = set()
     for page in PdfReader(str(out)).pages:
