@@ -1863,6 +1863,11 @@
         <translation>Fin</translation>
     </message>
     <message>
+        <source>Start</source>
+        <comment>column: when a session began</comment>
+        <translation>Début</translation>
+    </message>
+    <message>
         <source>Duration</source>
         <translation>Durée</translation>
     </message>

@@ -48,14 +48,20 @@ from ui.gui.pages.base import Page
 
 TICK_MS = 1000
 TOTALS_EVERY_TICKS = 15
-QUICK_STATUSES = (TaskStatus.PENDING, TaskStatus.APPROVED, TaskStatus.REJECTED,
-                  TaskStatus.RETURNED, TaskStatus.SCREENED_OUT)
+QUICK_STATUSES = (
+    TaskStatus.PENDING,
+    TaskStatus.APPROVED,
+    TaskStatus.REJECTED,
+    TaskStatus.RETURNED,
+    TaskStatus.SCREENED_OUT,
+)
 
 
 class TodayPage(Page):
     page_id = "today"
-    tables = frozenset({"work_sessions", "tasks", "platforms", "settings", "exchange_rates",
-                        "payouts"})
+    tables = frozenset(
+        {"work_sessions", "tasks", "platforms", "settings", "exchange_rates", "payouts"}
+    )
 
     def __init__(self, context: GuiContext) -> None:
         super().__init__(context)
@@ -90,8 +96,10 @@ class TodayPage(Page):
     def _build_banner(self) -> QFrame:
         self.banner = QFrame()
         self.banner.setObjectName("leftRunningBanner")
-        self.banner.setStyleSheet("#leftRunningBanner { background: #fff4d6; border: 1px solid "
-                                  "#e0a526; border-radius: 6px; }")
+        self.banner.setStyleSheet(
+            "#leftRunningBanner { background: #fff4d6; border: 1px solid "
+            "#e0a526; border-radius: 6px; }"
+        )
         row = QHBoxLayout(self.banner)
         self.banner_text = QLabel()
         self.banner_text.setWordWrap(True)
@@ -158,8 +166,10 @@ class TodayPage(Page):
         ):
             card = QFrame()
             card.setObjectName("totalCard")
-            card.setStyleSheet("#totalCard { background: palette(base); border: 1px solid "
-                               "palette(mid); border-radius: 6px; }")
+            card.setStyleSheet(
+                "#totalCard { background: palette(base); border: 1px solid "
+                "palette(mid); border-radius: 6px; }"
+            )
             card.setMinimumWidth(130)
             cell = QVBoxLayout(card)
             title = QLabel(caption)
@@ -182,9 +192,15 @@ class TodayPage(Page):
         box = QGroupBox(self.tr("Today's sessions"))
         column = QVBoxLayout(box)
         self.sessions_table = QTableWidget(0, 5)
-        self.sessions_table.setHorizontalHeaderLabels([
-            self.tr("Platform"), self.tr("Activity"), self.tr("Start"), self.tr("End"),
-            self.tr("Duration")])
+        self.sessions_table.setHorizontalHeaderLabels(
+            [
+                self.tr("Platform"),
+                self.tr("Activity"),
+                self.tr("Start", "column: when a session began"),
+                self.tr("End"),
+                self.tr("Duration"),
+            ]
+        )
         self._plain_table(self.sessions_table)
         self.sessions_table.doubleClicked.connect(self.on_edit_session_clicked)
         buttons = QHBoxLayout()
@@ -224,8 +240,9 @@ class TodayPage(Page):
         self.task_hint = QLabel()
         self.task_hint.setObjectName("taskHint")
         self.tasks_table = QTableWidget(0, 4)
-        self.tasks_table.setHorizontalHeaderLabels([
-            self.tr("Time"), self.tr("Platform"), self.tr("Task"), self.tr("Reward")])
+        self.tasks_table.setHorizontalHeaderLabels(
+            [self.tr("Time"), self.tr("Platform"), self.tr("Task"), self.tr("Reward")]
+        )
         self._plain_table(self.tasks_table)
         column.addLayout(entry)
         column.addWidget(self.task_hint)
@@ -288,13 +305,20 @@ class TodayPage(Page):
             self.start_button.setText(self.tr("Stop"))
             self.start_button.setStyleSheet("background: #b3261e; color: white;")
             started = formatting.clock(session.started_at, self.services.ctx.zone)
-            self.timer_status.setText(self.tr("Running on {platform} since {time}.").format(
-                platform=session.platform, time=started))
+            self.timer_status.setText(
+                self.tr("Running on {platform} since {time}.").format(
+                    platform=session.platform, time=started
+                )
+            )
         else:
             self.start_button.setText(self.tr("Start"))
             self.start_button.setStyleSheet("background: #1f6f5c; color: white;")
-            self.timer_status.setText(self.tr("The timer is stopped. Pick a platform and what "
-                                              "you are doing, then press Start (Ctrl+Space)."))
+            self.timer_status.setText(
+                self.tr(
+                    "The timer is stopped. Pick a platform and what "
+                    "you are doing, then press Start (Ctrl+Space)."
+                )
+            )
         self._show_elapsed()
 
     def _show_elapsed(self) -> None:
@@ -325,7 +349,8 @@ class TodayPage(Page):
                 session.platform,
                 activity_label(session.activity),
                 formatting.clock(session.started_at, zone),
-                formatting.clock(session.ended_at, zone) if session.ended_at
+                formatting.clock(session.ended_at, zone)
+                if session.ended_at
                 else self.tr("running"),
                 formatting.duration(int((end - session.started_at).total_seconds())),
             ]
@@ -371,7 +396,8 @@ class TodayPage(Page):
             threshold = formatting.money(settings.min_wage, home, tr)
             below = wage * 100 < settings.min_wage
             self.threshold_note.setText(
-                self.tr("Below your minimum of {threshold} an hour.") if below
+                self.tr("Below your minimum of {threshold} an hour.")
+                if below
                 else self.tr("At or above your minimum of {threshold} an hour.")
             )
             self.threshold_note.setText(self.threshold_note.text().format(threshold=threshold))
@@ -385,10 +411,12 @@ class TodayPage(Page):
         if not self._status.running or session is None:
             return
         zone = self.services.ctx.zone
-        self.banner_text.setText(self.tr(
-            "A session on {platform} has been running since {time}. Keep it, or stop it at "
-            "the time you really stopped:").format(
-                platform=session.platform, time=formatting.day_time(session.started_at, zone)))
+        self.banner_text.setText(
+            self.tr(
+                "A session on {platform} has been running since {time}. Keep it, or stop it at "
+                "the time you really stopped:"
+            ).format(platform=session.platform, time=formatting.day_time(session.started_at, zone))
+        )
         self.banner_stop_at.setMinimumDateTime(to_qdatetime(session.started_at))
         self.banner_stop_at.setMaximumDateTime(to_qdatetime(self.services.ctx.clock.now()))
         self.banner_stop_at.setDateTime(to_qdatetime(self.services.ctx.clock.now()))
@@ -414,10 +442,12 @@ class TodayPage(Page):
         if now - since < timedelta(hours=hours):
             return
         self._asked_still_working = True
-        self.banner_text.setText(self.tr(
-            "Still working? The timer on {platform} has run for {hours} hours without you "
-            "touching Clickwage. Keep it, or stop it at the time you stopped:").format(
-                platform=session.platform, hours=hours))
+        self.banner_text.setText(
+            self.tr(
+                "Still working? The timer on {platform} has run for {hours} hours without you "
+                "touching Clickwage. Keep it, or stop it at the time you stopped:"
+            ).format(platform=session.platform, hours=hours)
+        )
         self.banner_stop_at.setMinimumDateTime(to_qdatetime(session.started_at))
         self.banner_stop_at.setMaximumDateTime(to_qdatetime(now))
         self.banner_stop_at.setDateTime(to_qdatetime(since))
@@ -506,18 +536,23 @@ class TodayPage(Page):
             self.context.push(self.tr("Switch platform"), switch, undo, {"work_sessions"})
 
     def _add_platform(self) -> str | None:
-        name, ok = QInputDialog.getText(self, self.tr("Add a platform"),
-                                        self.tr("Name of the platform (e.g. Prolific):"))
+        name, ok = QInputDialog.getText(
+            self, self.tr("Add a platform"), self.tr("Name of the platform (e.g. Prolific):")
+        )
         if not ok or not name.strip():
             return None
         home = self.services.settings.current().home_currency
         currency, ok = QInputDialog.getText(
-            self, self.tr("Add a platform"),
-            self.tr("Currency it pays in (ISO code, e.g. GBP, USD, EUR):"), text=home)
+            self,
+            self.tr("Add a platform"),
+            self.tr("Currency it pays in (ISO code, e.g. GBP, USD, EUR):"),
+            text=home,
+        )
         if not ok:
             return None
-        info = self.context.run(lambda: self.services.platforms.add(name, currency or None),
-                                {"platforms"})
+        info = self.context.run(
+            lambda: self.services.platforms.add(name, currency or None), {"platforms"}
+        )
         return info.name if info else None
 
     def focus_quick_entry(self) -> None:
@@ -563,8 +598,9 @@ class TodayPage(Page):
         now = self.services.ctx.clock.now()
 
         def add() -> TaskInfo:
-            return tasks.add(platform, reward, external_id=external_id, status=status,
-                             submitted=now)
+            return tasks.add(
+                platform, reward, external_id=external_id, status=status, submitted=now
+            )
 
         def undo(added: TaskInfo) -> Any:
             return tasks.delete(added.id)
@@ -591,7 +627,8 @@ class TodayPage(Page):
         values = dialog.values()
         timer = self.services.timer
         before: dict[str, Any] = {
-            "platform": session.platform, "activity": Activity(session.activity),
+            "platform": session.platform,
+            "activity": Activity(session.activity),
             "started_at": session.started_at,
         }
         if session.ended_at is not None:
@@ -608,11 +645,17 @@ class TodayPage(Page):
         if session is None:
             return
         answer = QMessageBox.question(
-            self, self.tr("Delete a session"),
-            self.tr("Delete the {activity} session on {platform} that started at {time}? "
-                    "You can undo this with Ctrl+Z.").format(
-                activity=activity_label(session.activity), platform=session.platform,
-                time=formatting.clock(session.started_at, self.services.ctx.zone)))
+            self,
+            self.tr("Delete a session"),
+            self.tr(
+                "Delete the {activity} session on {platform} that started at {time}? "
+                "You can undo this with Ctrl+Z."
+            ).format(
+                activity=activity_label(session.activity),
+                platform=session.platform,
+                time=formatting.clock(session.started_at, self.services.ctx.zone),
+            ),
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
         timer = self.services.timer
