@@ -31,6 +31,16 @@ def extract() -> Catalog:
         ):
             template.add(message, None, [(f"{folder}/{filename}", lineno)],
                          auto_comments=comments, context=context)
+    # Sentences of the platform catalogue's data files, shown through tr.gettext().
+    import sys as _sys
+
+    _sys.path.insert(0, str(ROOT))
+    try:
+        from app.services.catalogue import catalogue_messages
+    finally:
+        _sys.path.pop(0)
+    for message in catalogue_messages():
+        template.add(message, None, [("app/catalogue", 0)])
     return template
 
 
