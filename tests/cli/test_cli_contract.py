@@ -252,3 +252,11 @@ def test_a_payout_asking_for_money_raises_scam_risk(ready: Runner) -> None:
     codes = {(f["platform"], f["code"]) for f in ready("flags", "--json").json()}
     assert ("Prolific", "scam_risk") in codes
     assert ("MTurk", "scam_risk") in codes
+
+
+def test_flags_say_where_to_report_a_scam(ready: Runner) -> None:
+    ready("platform", "sign", "MTurk", "upfront-fee")
+    shown = ready("flags")
+    assert shown.code == 0
+    assert "Where to report:" in shown.out
+    assert "Pharos" in shown.out  # the test locale's country is France

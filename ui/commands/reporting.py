@@ -174,6 +174,13 @@ def run_flags(args: argparse.Namespace, services: Services) -> int:
         say(tr.gettext("No warnings."))
     for _name, flag in found:
         say("! " + flag.message)
+    if any(flag.code == "scam_risk" for _name, flag in found):
+        from app.i18n import system_country
+        from app.services.catalogue import CatalogueService
+
+        catalogue = CatalogueService.for_services(services)
+        say("")
+        say(catalogue.scam_advice(catalogue.country() or system_country()).as_text(tr))
     return 0
 
 
