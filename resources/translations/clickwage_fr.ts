@@ -1,6 +1,81 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fr">
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <source>Backups and restore</source>
+        <translation>Sauvegardes et restauration</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Faite le</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Sauvegarder maintenant</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>Restaurer…</translation>
+    </message>
+    <message>
+        <source>Restore from a file…</source>
+        <translation>Restaurer depuis un fichier…</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>automatique</translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation>manuelle</translation>
+    </message>
+    <message>
+        <source>Last backup: {when} ({size}).</source>
+        <translation>Dernière sauvegarde : {when} ({size}).</translation>
+    </message>
+    <message>
+        <source>No backup yet.</source>
+        <translation>Aucune sauvegarde pour l'instant.</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Restaurer une sauvegarde</translation>
+    </message>
+    <message>
+        <source>Backups (*.zip)</source>
+        <translation>Sauvegardes (*.zip)</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurer</translation>
+    </message>
+    <message>
+        <source>Restore the backup {file}? The journal will become what it was then. The current data is kept as a safety copy in the data folder.</source>
+        <translation>Restaurer la sauvegarde {file} ? Le journal redeviendra ce qu'il était alors. Les données actuelles sont gardées en copie de sécurité dans le dossier des données.</translation>
+    </message>
+    <message>
+        <source>Restored the backup made {when}.</source>
+        <translation>Sauvegarde du {when} restaurée.</translation>
+    </message>
+    <message>
+        <source>The previous data was kept in {path}.</source>
+        <translation>Les données précédentes ont été gardées dans {path}.</translation>
+    </message>
+</context>
+<context>
     <name>ChartsPage</name>
     <message>
         <source>Charts</source>
@@ -407,6 +482,21 @@
     <message>
         <source>Activity for the time away</source>
         <translation>Activité pour le temps d'absence</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+    <message>
+        <source>Checking {file}…</source>
+        <translation>Vérification de {file}…</translation>
+    </message>
+    <message>
+        <source>Importing {file}…</source>
+        <translation>Import de {file}…</translation>
     </message>
 </context>
 <context>
@@ -2235,6 +2325,17 @@
     </message>
 </context>
 <context>
+    <name>WorkRunner</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Clickwage</source>
+        <translation>Clickwage</translation>
+    </message>
+</context>
+<context>
     <name>_BatchRunner</name>
     <message>
         <source>Cancel</source>
@@ -2243,6 +2344,142 @@
     <message>
         <source>Clickwage</source>
         <translation>Clickwage</translation>
+    </message>
+</context>
+<context>
+    <name>_CheckPage</name>
+    <message>
+        <source>Check</source>
+        <translation>Vérification</translation>
+    </message>
+    <message>
+        <source>What the import would do. Nothing has been written yet.</source>
+        <translation>Ce que l'import ferait. Rien n'a encore été écrit.</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+    <message>
+        <source>The file could not be checked.</source>
+        <translation>Le fichier n'a pas pu être vérifié.</translation>
+    </message>
+    <message>
+        <source>{rows} rows read: {added} tasks would be added, {updated} updated, {unchanged} unchanged, {refused} refused.</source>
+        <translation>{rows} lignes lues : {added} tâches seraient ajoutées, {updated} mises à jour, {unchanged} inchangées, {refused} refusées.</translation>
+    </message>
+</context>
+<context>
+    <name>_ColumnsPage</name>
+    <message>
+        <source>Columns</source>
+        <translation>Colonnes</translation>
+    </message>
+    <message>
+        <source>Which column of the file holds each field; the first rows are shown below.</source>
+        <translation>Quelle colonne du fichier contient chaque champ ; les premières lignes sont montrées ci-dessous.</translation>
+    </message>
+    <message>
+        <source>(not in the file)</source>
+        <translation>(absent du fichier)</translation>
+    </message>
+</context>
+<context>
+    <name>_DonePage</name>
+    <message>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Imported {file}: {added} tasks added, {updated} updated, {unchanged} unchanged.</source>
+        <translation>{file} importé : {added} tâches ajoutées, {updated} mises à jour, {unchanged} inchangées.</translation>
+    </message>
+    <message>
+        <source>Platforms created: {names}.</source>
+        <translation>Plateformes créées : {names}.</translation>
+    </message>
+</context>
+<context>
+    <name>_FilePage</name>
+    <message>
+        <source>Choose a file</source>
+        <translation>Choisir un fichier</translation>
+    </message>
+    <message>
+        <source>A spreadsheet you kept, a Clickwage export, or a file from MTurk, Prolific or Toloka.</source>
+        <translation>Un tableur que vous avez tenu, un export de Clickwage, ou un fichier de MTurk, Prolific ou Toloka.</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Tasks spreadsheet (CSV)</source>
+        <translation>Tableur de tâches (CSV)</translation>
+    </message>
+    <message>
+        <source>MTurk batch results (CSV)</source>
+        <translation>Résultats de lot MTurk (CSV)</translation>
+    </message>
+    <message>
+        <source>MTurk status page (JSON)</source>
+        <translation>Page de statut MTurk (JSON)</translation>
+    </message>
+    <message>
+        <source>Prolific submissions (CSV)</source>
+        <translation>Participations Prolific (CSV)</translation>
+    </message>
+    <message>
+        <source>Toloka assignments (TSV)</source>
+        <translation>Tâches Toloka (TSV)</translation>
+    </message>
+    <message>
+        <source>Clickwage export (JSON)</source>
+        <translation>Export Clickwage (JSON)</translation>
+    </message>
+    <message>
+        <source>when the file does not name it</source>
+        <translation>quand le fichier ne l'indique pas</translation>
+    </message>
+    <message>
+        <source>e.g. 1.50</source>
+        <translation>ex. : 1,50</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Fichier :</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Format :</translation>
+    </message>
+    <message>
+        <source>Platform:</source>
+        <translation>Plateforme :</translation>
+    </message>
+    <message>
+        <source>Reward:</source>
+        <translation>Tarif :</translation>
+    </message>
+    <message>
+        <source>Import a file</source>
+        <translation>Importer un fichier</translation>
+    </message>
+    <message>
+        <source>Data files (*.csv *.tsv *.txt *.json);;All files (*)</source>
+        <translation>Fichiers de données (*.csv *.tsv *.txt *.json);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Detected format: {format}.</source>
+        <translation>Format détecté : {format}.</translation>
+    </message>
+    <message>
+        <source>{path} is not a file.</source>
+        <translation>{path} n'est pas un fichier.</translation>
+    </message>
+    <message>
+        <source>A Prolific file does not say the study's reward: enter it.</source>
+        <translation>Un fichier Prolific n'indique pas le tarif de l'étude : saisissez-le.</translation>
     </message>
 </context>
 <context>
