@@ -38,11 +38,18 @@ def canonical(value: Any) -> Any:
 
 def row_hash(table: str, values: Mapping[str, Any]) -> str:
     """SHA-256 of a row's content: table name and every column but row_hash."""
-    content = {k: canonical(v) for k, v in values.items() if k not in EXCLUDED_COLUMNS}
-    payload = json.dumps(
-        [table, content], sort_keys=True, separators=(",", ":"), ensure_ascii=False
-    )
+    # Most stored values are already plain (int, str, None): skip canonical() for them.
+    content = {
+        k: v if v is None or type(v) in _PLAIN else canonical(v)
+        for k, v in values.items()
+        if k not in EXCLUDED_COLUMNS
+    }
+    payload = _ENCODER.encode([table, content])
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+_PLAIN = (int, str)
+_ENCODER = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
 def entry_hash(prev_hash: str, fields: Mapping[str, Any]) -> str:
