@@ -18,10 +18,8 @@ label/value fields, tables, images) that ui/render paints with QPainter on
 a PDF writer, a printer or a preview image. The renderer knows nothing of
 evidence; every word it prints comes from here.
 
-Sentences go through `EvidenceText.gettext()`: the core catalogue
-(resources/locale) first, then this module's own French catalogue
-(`FRENCH`), so that French is complete today and the core catalogue can
-take the sentences over. The letters' legal text is written per language
+Sentences go through `EvidenceText.gettext()`, i.e. the core catalogue
+(resources/locale). The letters' legal text is written per language
 (`_LETTERS`), both complete.
 """
 
@@ -189,7 +187,7 @@ class Document:
         return self.page_label.format(page=page, pages=pages)
 
 
-# -- text: the core catalogue, then ours -----------------------------------------------------
+# -- text: the core catalogue -----------------------------------------------------
 
 
 class EvidenceText:
@@ -201,18 +199,10 @@ class EvidenceText:
         self.locale = self.core.locale
 
     def gettext(self, message: str) -> str:
-        found = self.core.gettext(message)
-        if found == message and self.language == "fr":
-            return FRENCH.get(message, message)
-        return found
+        return self.core.gettext(message)
 
     def ngettext(self, singular: str, plural: str, count: int) -> str:
-        found = self.core.ngettext(singular, plural, count)
-        if self.language == "fr" and found in (singular, plural):
-            forms = FRENCH_PLURALS.get(singular)
-            if forms:
-                return forms[0] if count <= 1 else forms[1]
-        return found
+        return self.core.ngettext(singular, plural, count)
 
     # figures as people read them
     def money(self, minor: int | None, currency: str) -> str:
@@ -2556,266 +2546,4 @@ _LETTERS: dict[str, dict[str, Any]] = {
             "distinguées.",
         ],
     },
-}
-
-
-# French for the sentences above that the core catalogue does not have (yet). The core
-# catalogue wins when it has a sentence, so these can move into resources/locale as they are.
-_N = "\u00a0"  # no-break space before a colon, inside guillemets
-_T = "\u202f"  # narrow no-break space before a semicolon
-FRENCH: dict[str, str] = {
-    "{amount}/h": "{amount}/h",
-    "{hours} h {minutes:02d} min": "{hours} h {minutes:02d} min",
-    "{minutes} min": "{minutes} min",
-    "in progress": "en cours",
-    "pending": "en attente",
-    "approved": "acceptée",
-    "partly approved": "acceptée en partie",
-    "screened out": "écartée au filtrage",
-    "rejected": "rejetée",
-    "returned": "rendue",
-    "expired": "expirée",
-    "paid tasks": "tâches payées",
-    "searching": "recherche",
-    "qualification": "qualification",
-    "messages": "messages",
-    "payments": "paiements",
-    "other": "autre",
-    "waiting": "en attente",
-    "received": "reçu",
-    "refused": "refusé",
-    "cancelled": "annulé",
-    "account suspended": "compte suspendu",
-    "account closed": "compte fermé",
-    "balance withheld": "solde bloqué",
-    "message": "message",
-    "resolved": "résolu",
-    "timer (live)": "chronomètre",
-    "typed in": "saisie manuelle",
-    "import: {format}": f"import{_N}: {{format}}",
-    "{first} to {last}": "du {first} au {last}",
-    "Summary": "Résumé",
-    "Warnings": "Alertes",
-    "No warning for this period.": "Aucune alerte pour cette période.",
-    "Integrity": "Intégrité",
-    "Records of the period": "Enregistrements de la période",
-    "Attachments": "Pièces jointes",
-    "No attachment is linked to these records.": (
-        "Aucune pièce jointe n'est liée à ces enregistrements."
-    ),
-    "{platform} — evidence report": "{platform} — rapport de preuve",
-    "Data fingerprint (SHA-256) {short}…": "Empreinte des données (SHA-256) {short}…",
-    "Page {page} of {pages}": "Page {page} sur {pages}",
-    "Evidence report for {platform}, {period}": "Rapport de preuve pour {platform}, {period}",
-    "not checked when this report was made": "non vérifiée lors de l'établissement du rapport",
-    "intact: every record and audit entry checked out": (
-        f"intacte{_N}: chaque enregistrement et chaque entrée du journal d'audit est conforme"
-    ),
-    "Data fingerprint (SHA-256)": "Empreinte des données (SHA-256)",
-    "Attached data file": "Fichier de données joint",
-    "Audit chain head": "Tête de la chaîne d'audit",
-    "Audit entries": "Entrées du journal d'audit",
-    "Check of the database": "Vérification de la base",
-    "File": "Fichier",
-    "Type": "Type",
-    "Size": "Taille",
-    "Linked to": "Lié à",
-    "SHA-256": "SHA-256",
-    "File check": "Contrôle du fichier",
-    "(continued)": "(suite)",
-    "{local} ({zone}), that is {utc} UTC, by Clickwage {version}": (
-        "{local} ({zone}), soit {utc} UTC, par Clickwage {version}"
-    ),
-    "Worker": "Travailleur",
-    "(name not given)": "(nom non indiqué)",
-    "Platform": "Plateforme",
-    "Account": "Compte",
-    "(not recorded)": "(non enregistré)",
-    "Period": "Période",
-    "{first} to {last}, days cut in the {zone} time zone": (
-        "du {first} au {last}, journées découpées dans le fuseau horaire {zone}"
-    ),
-    "Generated": "Établi le",
-    "Currencies": "Devises",
-    "{platform} pays in {currency}; home currency {home}": (
-        f"{{platform}} paie en {{currency}}{_T}; devise de référence {{home}}"
-    ),
-    "Anyone can check this report: the SHA-256 of the attached file {file} must equal the "
-    "data fingerprint above (for example `sha256sum {file}`, or `certutil -hashfile {file} "
-    "SHA256` on Windows), and on the worker's computer `clickwage verify` must find the "
-    "database intact with audit entry {entry} still ending in the chain head above.": (
-        f"Chacun peut vérifier ce rapport{_N}: le SHA-256 du fichier joint {{file}} doit être "
-        "égal à l'empreinte des données ci-dessus (par exemple `sha256sum {file}`, ou "
-        "`certutil -hashfile {file} SHA256` sous Windows), et sur l'ordinateur du travailleur "
-        "`clickwage verify` doit trouver la base intacte, l'entrée {entry} du journal d'audit "
-        "se terminant toujours par la tête de chaîne ci-dessus."
-    ),
-    "For each record, “Entered” says how it was made — timer (live): recorded by the timer "
-    "as the work happened; typed in: entered by hand; import: read from a platform's file "
-    "— and when it was first recorded. Records changed after that, other than a task's "
-    "decision or a payout's arrival, are shaded and say “edited” with the date of the last "
-    "change; the audit log keeps every version. Times are local ({zone}).": (
-        f"Pour chaque enregistrement, «{_N}Saisie{_N}» indique comment il a été fait — "
-        f"chronomètre{_N}: enregistré par le chronomètre pendant le travail{_T}; "
-        f"saisie manuelle{_N}: entré à la main{_T}; import{_N}: lu dans un fichier de la "
-        "plateforme — et quand il a été enregistré pour la première fois. Les "
-        "enregistrements modifiés après coup, hors décision sur une tâche ou arrivée d'un "
-        f"paiement, sont grisés et portent «{_N}modifié{_N}» avec la date de la dernière "
-        f"modification{_T}; le journal d'audit en garde chaque version. Heures locales ({{zone}})."
-    ),
-    "Evidence report: {platform}": f"Rapport de preuve{_N}: {{platform}}",
-    "{value!r} is not a kind of letter (use one of: {choices}).": (
-        f"{{value!r}} n'est pas un type de lettre (utilisez l'un de{_N}: {{choices}})."
-    ),
-    "{value!r} is not a number of days between 1 and 365.": (
-        "{value!r} n'est pas un nombre de jours entre 1 et 365."
-    ),
-    "{value!r} is not a task status (use one of: {choices}).": (
-        f"{{value!r}} n'est pas un statut de tâche (utilisez l'un de{_N}: {{choices}})."
-    ),
-    "Time worked: {total}, of which {paid} on paid tasks and {unpaid} unpaid{detail}.": (
-        f"Temps de travail{_N}: {{total}}, dont {{paid}} sur des tâches payées et {{unpaid}} "
-        "non payé{detail}."
-    ),
-    "Earned: {earned} (bonuses {bonus} included); payout fees {fees}; net {net}.": (
-        f"Gagné{_N}: {{earned}} (dont primes {{bonus}}){_T}; frais de retrait {{fees}}{_T}; "
-        "net {net}."
-    ),
-    "Awaiting review: {pending} ({pending_tasks}); rejected: {rejected} ({rejected_tasks}).": (
-        f"En attente de validation{_N}: {{pending}} ({{pending_tasks}}){_T}; "
-        f"rejeté{_N}: {{rejected}} ({{rejected_tasks}})."
-    ),
-    "Also in {currency}: earned {earned}, awaiting review {pending}, rejected {rejected}.": (
-        f"Également en {{currency}}{_N}: gagné {{earned}}, en attente de validation "
-        "{pending}, rejeté {rejected}."
-    ),
-    "Payouts: none requested in the period.": (
-        f"Retraits{_N}: aucun demandé pendant la période."
-    ),
-    "None is still waiting.": "Aucun n'est encore en attente.",
-    "Balance withheld by {platform}: {amount}, not released.": (
-        f"Solde retenu par {{platform}}{_N}: {{amount}}, non débloqué."
-    ),
-    "No balance withheld in the period.": "Aucun solde retenu pendant la période.",
-    "Real hourly wage: cannot be computed, no working time was recorded.": (
-        f"Salaire horaire réel{_N}: incalculable, aucun temps de travail n'a été enregistré."
-    ),
-    "Real hourly wage, counting unpaid time: {wage}; it cannot be compared with your "
-    "threshold of {threshold} without exchange rates.": (
-        f"Salaire horaire réel, temps non payé compris{_N}: {{wage}}{_T}; il ne peut être "
-        "comparé à votre seuil de {threshold} sans taux de change."
-    ),
-    "below the threshold": "en dessous du seuil",
-    "at or above the threshold": "au niveau du seuil ou au-dessus",
-    "Real hourly wage, counting unpaid time: {wage}, {verdict} of {threshold}; per hour of "
-    "paid tasks only: {nominal}.": (
-        f"Salaire horaire réel, temps non payé compris{_N}: {{wage}}, {{verdict}} de "
-        f"{{threshold}}{_T}; par heure de tâches payées seulement{_N}: {{nominal}}."
-    ),
-    "Deletions: the audit log shows no record of this platform and period deleted.": (
-        f"Suppressions{_N}: le journal d'audit ne montre aucun enregistrement de cette "
-        "plateforme et de cette période supprimé."
-    ),
-    "Deletions: the audit log shows {records} of this platform and period deleted; their "
-    "last content stays in the audit log.": (
-        f"Suppressions{_N}: le journal d'audit montre, pour cette plateforme et cette période, "
-        f"la suppression de {{records}}{_T}; leur dernier contenu reste dans le journal d'audit."
-    ),
-    "edited {when}": "modifié le {when}",
-    "Where “Entered” is blank: {origin}, first recorded {when}.": (
-        f"Là où «{_N}Saisie{_N}» est vide{_N}: {{origin}}, enregistré le {{when}}."
-    ),
-    "Work sessions": "Sessions de travail",
-    "Start": "Début",
-    "End": "Fin",
-    "Duration": "Durée",
-    "Activity": "Activité",
-    "Note": "Note",
-    "Entered": "Saisie",
-    "running": "en cours",
-    "Sessions that cross the start or the end of the period are listed whole; the summary "
-    "counts only their time inside the period.": (
-        f"Les sessions qui chevauchent le début ou la fin de la période sont listées en "
-        f"entier{_T}; le résumé ne compte que leur temps dans la période."
-    ),
-    "No work session in this period.": "Aucune session de travail pendant cette période.",
-    "Tasks": "Tâches",
-    "Submitted": "Soumise",
-    "Task ID": "Identifiant",
-    "Title": "Titre",
-    "Requester": "Demandeur",
-    "Reward": "Offert",
-    "Paid": "Payé",
-    "Status": "Statut",
-    "Decided": "Décidée",
-    "Reason, note": "Motif, note",
-    "started": "commencée",
-    "Every task whose work date (submitted, else started, else decided) falls in the "
-    "period, oldest first. “Paid” is what the task earned as the report counts it, bonus "
-    "included.": (
-        "Toutes les tâches dont la date de travail (soumission, sinon début, sinon décision) "
-        f"tombe dans la période, de la plus ancienne à la plus récente. «{_N}Payé{_N}» est ce "
-        "que la tâche a rapporté selon le calcul du rapport, prime comprise."
-    ),
-    "Only tasks with status {statuses} are listed (and attached): {count} of the {total} "
-    "tasks of the period. The summary covers them all.": (
-        f"Seules les tâches au statut {{statuses}} sont listées (et jointes){_N}: {{count}} "
-        "des {total} tâches de la période. Le résumé les couvre toutes."
-    ),
-    "No task in this period.": "Aucune tâche pendant cette période.",
-    "Payouts": "Retraits",
-    "Requested": "Demandé",
-    "Amount": "Montant",
-    "Fee": "Frais",
-    "Method": "Moyen",
-    "Reference": "Référence",
-    "Received": "Reçu",
-    "Delay": "Délai",
-    "{days} d": "{days} j",
-    "{days} d, waiting": "{days} j, en attente",
-    "No payout requested in this period.": "Aucun retrait demandé pendant cette période.",
-    "Account events": "Événements du compte",
-    "Date": "Date",
-    "Event": "Événement",
-    "No account event in this period.": "Aucun événement du compte pendant cette période.",
-    "work session {id}": "session de travail {id}",
-    "the platform ({id})": "la plateforme ({id})",
-    "task {id}": "tâche {id}",
-    "payout {id}": "retrait {id}",
-    "account event {id}": "événement du compte {id}",
-    "file not found beside the database": "fichier introuvable à côté de la base",
-    "file found, SHA-256 matches": "fichier trouvé, SHA-256 conforme",
-    "file found but its SHA-256 differs: it was changed": (
-        f"fichier trouvé mais son SHA-256 diffère{_N}: il a été modifié"
-    ),
-}
-FRENCH_PLURALS: dict[str, tuple[str, str]] = {
-    "{count} problem found: {problems}": (
-        f"{{count}} problème trouvé{_N}: {{problems}}",
-        f"{{count}} problèmes trouvés{_N}: {{problems}}",
-    ),
-    "Tasks: {count} in the period{detail}.": (
-        f"Tâches{_N}: {{count}} dans la période{{detail}}.",
-        f"Tâches{_N}: {{count}} dans la période{{detail}}.",
-    ),
-    "Payouts: {count} requested in the period, {amount}.": (
-        f"Retraits{_N}: {{count}} demandé pendant la période, {{amount}}.",
-        f"Retraits{_N}: {{count}} demandés pendant la période, {{amount}} au total.",
-    ),
-    "{count} is still waiting: {amount}, for {days} days.": (
-        f"{{count}} est encore en attente{_N}: {{amount}}, depuis {{days}} jours.",
-        f"{{count}} sont encore en attente{_N}: {{amount}}, le plus ancien depuis {{days}} jours.",
-    ),
-    "{count} work session": ("{count} session de travail", "{count} sessions de travail"),
-    "{count} task": ("{count} tâche", "{count} tâches"),
-    "{count} in progress": ("{count} en cours", "{count} en cours"),
-    "{count} pending": ("{count} en attente", "{count} en attente"),
-    "{count} approved": ("{count} acceptée", "{count} acceptées"),
-    "{count} partly approved": ("{count} acceptée en partie", "{count} acceptées en partie"),
-    "{count} screened out": ("{count} écartée au filtrage", "{count} écartées au filtrage"),
-    "{count} rejected": ("{count} rejetée", "{count} rejetées"),
-    "{count} returned": ("{count} rendue", "{count} rendues"),
-    "{count} expired": ("{count} expirée", "{count} expirées"),
-    "{count} payout": ("{count} retrait", "{count} retraits"),
-    "{count} account event": ("{count} événement du compte", "{count} événements du compte"),
 }
