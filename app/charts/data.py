@@ -1,10 +1,11 @@
 """What each chart shows, as plain comparable data built from the report service.
 
-Every monthly figure is the report's own: one `ReportService.report()` per
-month of the period (the first and the last month are partial when the period
-starts or ends inside a month), so a chart always agrees with `clickwage
-report` for the same days. The data objects are frozen dataclasses: a view
-compares the new data with the old one and redraws only when it changed.
+Every monthly figure is the report's own: `ReportService.reports()` gives the
+report of each month of the period, all read in one pass (the first and the
+last month are partial when the period starts or ends inside a month), so a
+chart always agrees with `clickwage report` for the same days. The data
+objects are frozen dataclasses: a view compares the new data with the old one
+and redraws only when it changed.
 No matplotlib here.
 """
 
@@ -317,18 +318,21 @@ def monthly_reports(
     platform: str | None,
     cache: ReportCache | None = None,
 ) -> tuple[Report, ...]:
-    """One report per month; `cache` (kept by a caller while the data does not change)
-    saves the months already computed, e.g. when "last 3 months" becomes "last 12"."""
-    reports: list[Report] = []
-    for month in months:
-        key = (month.first, month.end, platform)
-        found = cache.get(key) if cache is not None else None
-        if found is None:
-            found = services.reports.report(month.first, month.end, platform)
+    """One report per month, the months not in `cache` read together in one pass;
+    `cache` (kept by a caller while the data does not change) saves the months already
+    computed, e.g. when "last 3 months" becomes "last 12"."""
+    keys = [(month.first, month.end, platform) for month in months]
+    found: dict[tuple[date, date, str | None], Report] = {}
+    if cache is not None:
+        found = {key: cache[key] for key in keys if key in cache}
+    missing = [key for key in keys if key not in found]
+    if missing:
+        computed = services.reports.reports([(first, end) for first, end, _ in missing], platform)
+        for key, report in zip(missing, computed, strict=True):
+            found[key] = report
             if cache is not None:
-                cache[key] = found
-        reports.append(found)
-    return tuple(reports)
+                cache[key] = report
+    return tuple(found[key] for key in keys)
 
 
 def _inputs(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -29,10 +29,12 @@ from app.charts.data import (
     ChartKind,
     ChartPeriod,
     IncomeData,
+    MonthSlice,
     PayoutData,
     RejectionData,
     TimeData,
     WageData,
+    WageSeries,
 )
 from app.domain.errors import InvalidInput
 from app.domain.money import currency_digits, format_money
@@ -66,10 +68,14 @@ class HoverTarget:
     marker (`point`: the mouse is within a few pixels of it).
     """
 
-    text: str
+    content: str | Callable[[], str]  # the text, or what makes it (only when hovered)
     axes: Axes
     box: Box | None = None
     point: tuple[float, float] | None = None
+
+    @property
+    def text(self) -> str:
+        return self.content if isinstance(self.content, str) else self.content()
 
     def distance(self, x: float, y: float) -> float | None:
         """Pixels from the display point (x, y), or None when it is not over this target."""
@@ -88,12 +94,12 @@ class HoverTarget:
 
 def hover_text(targets: Sequence[HoverTarget], x: float, y: float) -> str | None:
     """The text of the target nearest the display point (x, y), if any is under it."""
-    best: tuple[float, str] | None = None
+    best: tuple[float, HoverTarget] | None = None
     for target in targets:
         gap = target.distance(x, y)
         if gap is not None and (best is None or gap < best[0]):
-            best = (gap, target.text)
-    return None if best is None else best[1]
+            best = (gap, target)
+    return None if best is None else best[1].text
 
 
 # -- entry points ----------------------------------------------------------------------------
@@ -196,8 +202,13 @@ def save_figure(figure: Figure, path: Path, tr: Translator) -> None:
                                          dir=folder)
     os.close(handle)
     try:
-        figure.savefig(temporary, format=fmt, dpi=PNG_DPI if fmt == "png" else FIGURE_DPI,
-                       facecolor="white", metadata=metadata)
+        from matplotlib import rc_context
+
+        # TrueType fonts in PDFs (not Type 3): text that readers can search and copy.
+        with rc_context({"pdf.fonttype": 42}):
+            figure.savefig(temporary, format=fmt,
+                           dpi=PNG_DPI if fmt == "png" else FIGURE_DPI,
+                           facecolor="white", metadata=metadata)
         os.replace(temporary, path)
     except OSError as error:
         raise InvalidInput(
@@ -235,9 +246,12 @@ def _draw_income(axes: Axes, data: IncomeData, tr: Translator) -> list[HoverTarg
     handles: list[Any] = []
     top = [0.0] * len(months)
 
-    def month_text(template: str, platform: str, index: int, minor: int) -> str:
-        return tr.gettext(template).format(platform=platform, month=months[index].long_label,
-                                           amount=format_money(minor, cur, tr.locale))
+    def month_text(template: str, platform: str, index: int, minor: int) -> Callable[[], str]:
+        def text() -> str:  # formatted when hovered: hundreds of bars, few hovered
+            return tr.gettext(template).format(platform=platform, month=months[index].long_label,
+                                               amount=format_money(minor, cur, tr.locale))
+
+        return text
 
     for series in data.earned:
         values = [(v or 0) / scale for v in series.values]
@@ -261,7 +275,7 @@ def _draw_income(axes: Axes, data: IncomeData, tr: Translator) -> list[HoverTarg
     for series in data.rejected:
         values = [-(v or 0) / scale for v in series.values]
         for index, box in _bars(axes, values, bottom, width, facecolors=series.color,
-                                alpha=0.45, edgecolors=series.color, hatch="xx",
+                                alpha=0.45, edgecolors=series.color,
                                 linewidths=0.6, zorder=2):
             targets.append(HoverTarget(
                 month_text("{platform}, {month}: {amount} rejected (not paid)", series.platform,
@@ -283,7 +297,7 @@ def _draw_income(axes: Axes, data: IncomeData, tr: Translator) -> list[HoverTarg
         handles.append(Patch(facecolor="white", edgecolor=MUTED, hatch="///",
                              label=tr.gettext("Pending (not decided yet)")))
     if any(any(s.values) for s in data.rejected):
-        handles.append(Patch(facecolor="#BBBBBB", edgecolor=MUTED, hatch="xx",
+        handles.append(Patch(facecolor="#BBBBBB", edgecolor=MUTED,
                              label=tr.gettext("Rejected (lost, below zero)")))
     _legend(axes, handles)
     if data.unconverted:
@@ -317,13 +331,8 @@ def _draw_wage(axes: Axes, data: WageData, tr: Translator) -> list[HoverTarget]:
             if below:
                 below_x.append(index)
                 below_y.append(float(value))
-            text = tr.gettext("{platform}, {month}: {wage} over {time}").format(
-                platform=series.platform, month=months[index].long_label,
-                wage=_per_hour(value, cur, tr), time=_duration(series.seconds[index], tr))
-            if below:
-                text += " " + tr.gettext("(below your minimum of {amount})").format(
-                    amount=_per_hour(series.threshold, cur, tr))
-            targets.append(HoverTarget(text, axes, point=(index, float(value))))
+            targets.append(HoverTarget(_wage_text(series, index, value, months, cur, tr),
+                                       axes, point=(index, float(value))))
     if len(data.series) > 1 and any(v is not None for v in data.all_platforms):
         ys = [math.nan if v is None else float(v) for v in data.all_platforms]
         axes.plot(xs, ys, color="#333333", marker="s", markersize=4, linewidth=2.5,
@@ -348,6 +357,37 @@ def _draw_wage(axes: Axes, data: WageData, tr: Translator) -> list[HoverTarget]:
     return targets
 
 
+def _wage_text(
+    series: WageSeries,
+    index: int,
+    value: Decimal,
+    months: Sequence[MonthSlice],
+    cur: str,
+    tr: Translator,
+) -> Callable[[], str]:
+    def text() -> str:
+        said = tr.gettext("{platform}, {month}: {wage} over {time}").format(
+            platform=series.platform, month=months[index].long_label,
+            wage=_per_hour(value, cur, tr), time=_duration(series.seconds[index], tr))
+        if value < series.threshold:
+            said += " " + tr.gettext("(below your minimum of {amount})").format(
+                amount=_per_hour(series.threshold, cur, tr))
+        return said
+
+    return text
+
+
+def _time_text(month: str, activity: str, seconds: int, total: int,
+               tr: Translator) -> Callable[[], str]:
+    def text() -> str:
+        share = Decimal(seconds) / Decimal(total or 1)
+        return tr.gettext("{month}: {activity} {time} ({percent} of {total})").format(
+            month=month, activity=activity, time=_duration(seconds, tr),
+            percent=_percent(share, tr), total=_duration(total, tr))
+
+    return text
+
+
 def _draw_time(axes: Axes, data: TimeData, tr: Translator) -> list[HoverTarget]:
     from matplotlib.patches import Patch
 
@@ -366,12 +406,9 @@ def _draw_time(axes: Axes, data: TimeData, tr: Translator) -> list[HoverTarget]:
         name = tr.gettext(ACTIVITY_NAMES[kind])
         for index, box in _bars(axes, hours, bottom, width, facecolors=ACTIVITY_COLORS[kind],
                                 edgecolors="white", linewidths=0.6, zorder=2):
-            share = Decimal(seconds[index]) / Decimal(data.total[index] or 1)
             targets.append(HoverTarget(
-                tr.gettext("{month}: {activity} {time} ({percent} of {total})").format(
-                    month=months[index].long_label, activity=name,
-                    time=_duration(seconds[index], tr), percent=_percent(share, tr),
-                    total=_duration(data.total[index], tr)), axes, box))
+                _time_text(months[index].long_label, name, seconds[index], data.total[index],
+                           tr), axes, box))
         bottom = [b + h for b, h in zip(bottom, hours, strict=True)]
         handles.append(Patch(facecolor=ACTIVITY_COLORS[kind], label=name))
     short = len(months) > 6  # no room for "unpaid" above each of many bars

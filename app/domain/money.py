@@ -172,6 +172,34 @@ def convert_minor(minor: int, currency: str, rate: Decimal, home_currency: str) 
     return int(rounded.scaleb(currency_digits(home_currency)))
 
 
+def integer_rate(rate: Decimal) -> tuple[int, int] | None:
+    """A positive rate as (N, k) with rate == N / 10^k exactly; None if it is not one."""
+    if not rate.is_finite() or rate <= 0:
+        return None
+    exponent = rate.as_tuple().exponent
+    assert isinstance(exponent, int)
+    places = max(0, -exponent)
+    return int(rate.scaleb(places)), places
+
+
+def conversion_terms(currency: str, rate: Decimal, home_currency: str) -> tuple[int, int, int]:
+    """(mul, add, div) such that convert_minor(x, ...) == (x * mul + add) // div for x >= 0.
+
+    A rate of N / 10^k turns x minor units of a currency with d digits into
+    round_half_up(x * N * 10^h / 10^(d+k)) home minor units (h: the home currency's
+    digits), which is (2xN10^h + 10^(d+k)) div (2 * 10^(d+k)): exact integer arithmetic
+    that SQL can do row by row. Raises ValueError for a rate that is not positive.
+    """
+    if currency == home_currency:
+        return 1, 0, 1
+    scaled = integer_rate(rate)
+    if scaled is None:
+        raise ValueError(f"not a positive exchange rate: {rate}")
+    numerator, places = scaled
+    denominator = 10 ** (currency_digits(currency) + places)
+    return 2 * numerator * 10 ** currency_digits(home_currency), denominator, 2 * denominator
+
+
 def parse_decimal(
     text: str,
     tr: Translator,

@@ -41,7 +41,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import DBAPIError
 
 from app.domain.localtime import day_start
-from app.domain.money import convert_minor, currency_digits
+from app.domain.money import conversion_terms, convert_minor, integer_rate
 from app.domain.rates import RateTable
 from app.domain.statuses import TaskStatus
 from app.domain.wage import TaskTotals
@@ -454,21 +454,16 @@ class LedgerQuery:
         in Python).
         """
         home = rates.home_currency
-        home_digits = currency_digits(home)
         work_at = _raw(T.c.work_at)
         branches: list[tuple[str, list[tuple[int | None, int, int, int]]]] = []
         bound = MAX_SQL_INTEGER
         for code in currencies:
-            digits = currency_digits(code)
             segments: list[tuple[int | None, int, int, int]] = []
             for _start, end, rate in rates.segments(code, self._ctx.zone):
-                scaled = _integer_rate(rate)
-                if scaled is None:
+                if integer_rate(rate) is None:
                     return None
-                numerator, places = scaled
-                denominator = 10 ** (digits + places)
-                multiplier = 2 * numerator * 10**home_digits
-                segments.append((end, multiplier, denominator, 2 * denominator))
+                multiplier, denominator, divisor = conversion_terms(code, rate, home)
+                segments.append((end, multiplier, denominator, divisor))
                 bound = min(bound, (MAX_SQL_INTEGER - denominator) // max(1, multiplier))
             branches.append((code, segments))
         if highest > bound:
@@ -600,16 +595,6 @@ MAX_SQL_INTEGER = 2**63 - 1
 
 def _int(value: int) -> Any:
     return literal(value, BigInteger)
-
-
-def _integer_rate(rate: Decimal) -> tuple[int, int] | None:
-    """A positive rate as (N, k) with rate == N / 10^k exactly; None if it is not one."""
-    if not rate.is_finite() or rate <= 0:
-        return None
-    exponent = rate.as_tuple().exponent
-    assert isinstance(exponent, int)
-    places = max(0, -exponent)
-    return int(rate.scaleb(places)), places
 
 
 def _escape_like(text: str) -> str:

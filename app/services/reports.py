@@ -6,13 +6,13 @@ Python. The same figures feed the CLI, the window, the charts and evidence.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import BigInteger, and_, case, func, literal, or_, select, type_coerce
+from sqlalchemy import BigInteger, and_, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from app.domain import flags as flag_rules
@@ -27,13 +27,14 @@ from app.domain.statuses import (
     PayoutStatus,
     TaskStatus,
 )
-from app.domain.wage import TaskTotals, TimeFigures, compute_time, hourly
+from app.domain.wage import TaskTotals, TimeFigures, hourly
 from app.services.context import ServiceContext
 from app.services.platforms import find_platform
 from app.services.rates import RateService
 from app.services.records import PlatformInfo
+from app.services.report_money import Sums, read_task_sums
+from app.services.report_time import Timeline, read_timeline
 from app.services.settings import Settings, SettingsService
-from app.storage.fetch import fetch_tuples
 from app.storage.models import AccountEvent, Payout, Platform, ScamSignRecord, Task, WorkSession
 from app.storage.types import epoch_seconds, from_epoch
 
@@ -206,35 +207,6 @@ class _Side:
 
 
 @dataclass(frozen=True)
-class _TaskGroup:
-    """Tasks of one currency and status with the same amounts, in one rate period."""
-
-    currency: str
-    status: str
-    since: int  # the first instant of the rate period (epoch seconds)
-    reward: int
-    earned: int | None
-    bonus: int
-    count: int
-
-
-def _totals_by_currency(groups: list[_TaskGroup]) -> dict[str, TaskTotals]:
-    sums: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
-    for group in groups:
-        n = group.count
-        bucket = sums[(group.currency, group.status)]
-        bucket[0] += n
-        bucket[1] += group.reward * n
-        bucket[2] += (group.earned or 0) * n
-        bucket[3] += (group.earned if group.earned is not None else group.reward) * n
-        bucket[4] += group.bonus * n
-    by_currency: dict[str, TaskTotals] = defaultdict(TaskTotals)
-    for (currency, status), (count, reward, earned, earned_or_reward, bonus) in sums.items():
-        by_currency[currency].add_group(status, count, reward, earned, earned_or_reward, bonus)
-    return dict(by_currency)
-
-
-@dataclass(frozen=True)
 class _Window:
     """What to compute over: the period, and whether state flags look at all time."""
 
@@ -255,20 +227,30 @@ class ReportService:
 
     def report(self, first: date, end: date, platform: str | None = None) -> Report:
         """The report for local days [first, end)."""
+        return self.reports([(first, end)], platform)[0]
+
+    def reports(
+        self, periods: Sequence[tuple[date, date]], platform: str | None = None
+    ) -> list[Report]:
+        """One report per period of local days [first, end), e.g. each month of a chart.
+
+        The data is read once for all the periods; each report is the one report()
+        gives for its period.
+        """
         ctx, tr = self._ctx, self._ctx.tr
-        period = Period.of_days(first, end, ctx.zone)
-        last = end - timedelta(days=1)
-        phrase = tr.gettext("from {first} to {last}").format(
-            first=first.isoformat(), last=last.isoformat()
-        )
-        window = _Window(
-            epoch_seconds(period.start),
-            epoch_seconds(period.stop),
-            epoch_seconds(ctx.now()),
-            False,
-            phrase,
-        )
-        return self._build(period, window, platform)
+        now = epoch_seconds(ctx.now())
+        items: list[tuple[Period, _Window]] = []
+        for first, end in periods:
+            period = Period.of_days(first, end, ctx.zone)
+            last = end - timedelta(days=1)
+            phrase = tr.gettext("from {first} to {last}").format(
+                first=first.isoformat(), last=last.isoformat()
+            )
+            window = _Window(
+                epoch_seconds(period.start), epoch_seconds(period.stop), now, False, phrase
+            )
+            items.append((period, window))
+        return self._build(items, platform)
 
     def current(self, platform: str | None = None) -> Report:
         """The last flag_window_days ending now; state flags (waiting payouts...) of all time."""
@@ -280,7 +262,7 @@ class ReportService:
             "over the last {days} day", "over the last {days} days", settings.flag_window_days
         ).format(days=settings.flag_window_days)
         window = _Window(epoch_seconds(start), epoch_seconds(now), epoch_seconds(now), True, phrase)
-        return self._build(Period.of_instants(start, now, ctx.zone), window, platform)
+        return self._build([(Period.of_instants(start, now, ctx.zone), window)], platform)[0]
 
     def current_flags(self) -> list[tuple[str, Flag]]:
         report = self.current()
@@ -288,44 +270,103 @@ class ReportService:
 
     # -- building -----------------------------------------------------------------------
 
-    def _build(self, period: Period, window: _Window, platform: str | None) -> Report:
+    def _build(self, items: list[tuple[Period, _Window]], platform: str | None) -> list[Report]:
+        if not items:
+            return []
         ctx = self._ctx
         settings = self._settings.current()
         rates = self._rates.table(settings.home_currency)
+        windows = [window for _period, window in items]
         with ctx.db.read() as session:
             if platform:
                 rows = [find_platform(session, platform, ctx.tr)]
             else:
                 rows = list(session.scalars(select(Platform).order_by(Platform.name_key)))
             side = self._side(session)
-            reports = [
-                self._platform(session, PlatformInfo.of(row), window, settings, rates, side)
+            by_platform = [
+                self._platform(session, PlatformInfo.of(row), windows, settings, rates, side)
                 for row in rows
             ]
-        everything = [interval for report in reports for interval in report.worked]
-        seconds_total = total(
-            clip(union(everything, settings.bridge_gap_seconds), window.start, window.stop)
-        )
-        return Report(period, zone_name(ctx.zone), settings.home_currency, reports, seconds_total)
+        reports: list[Report] = []
+        for index, (period, window) in enumerate(items):
+            platform_reports = [each[index] for each in by_platform]
+            everything = [interval for report in platform_reports for interval in report.worked]
+            seconds_total = total(
+                clip(union(everything, settings.bridge_gap_seconds), window.start, window.stop)
+            )
+            reports.append(
+                Report(
+                    period,
+                    zone_name(ctx.zone),
+                    settings.home_currency,
+                    platform_reports,
+                    seconds_total,
+                )
+            )
+        return reports
 
     def _platform(
         self,
         session: Session,
         platform: PlatformInfo,
-        window: _Window,
+        windows: list[_Window],
         settings: Settings,
         rates: RateTable,
         side: _Side,
-    ) -> PlatformReport:
-        pid, start, stop = platform.id, window.start, window.stop
+    ) -> list[PlatformReport]:
+        """The platform's report for each window, from one read of its data."""
+        pid = platform.id
+        low = min(window.start for window in windows)
+        high = max(window.stop for window in windows)
+        now = windows[0].now
         limits = settings.thresholds(
             platform.min_wage, platform.max_payout_days, platform.max_review_days
         )
-        time, worked = self._time(
-            session, pid, start, stop, window.now, settings.bridge_gap_seconds
+        timeline = read_timeline(session, pid, low, high, now, settings.bridge_gap_seconds)
+        edges = sorted(
+            {edge for window in windows for edge in (window.start, window.stop)}
+            | set(rates.boundaries(self._ctx.zone, low, high))
         )
-        groups = self._task_groups(session, pid, start, stop, rates)
-        by_currency = _totals_by_currency(groups)
+        task_sums = read_task_sums(session, pid, platform.currency, edges, rates, self._ctx.zone)
+        all_payouts = self._payouts(session, pid, low, high)
+        return [
+            self._window_report(
+                session,
+                platform,
+                window,
+                limits,
+                settings,
+                rates,
+                side,
+                timeline,
+                task_sums.within(window.start, window.stop),
+                [p for p in all_payouts if window.start <= p["requested"] < window.stop],
+            )
+            for window in windows
+        ]
+
+    def _window_report(
+        self,
+        session: Session,
+        platform: PlatformInfo,
+        window: _Window,
+        limits: Thresholds,
+        settings: Settings,
+        rates: RateTable,
+        side: _Side,
+        timeline: Timeline,
+        sums: Sums,
+        payouts: list[dict[str, Any]],
+    ) -> PlatformReport:
+        time = timeline.figures(window.start, window.stop)
+        by_currency: dict[str, TaskTotals] = {}
+        for (currency, status), each in sums.items():
+            totals = by_currency.get(currency)
+            if totals is None:
+                by_currency[currency] = totals = TaskTotals()
+            totals.add_group(
+                status, each.count, each.reward, each.earned, each.earned_or_reward, each.bonus
+            )
         native = by_currency.pop(platform.currency, TaskTotals())
         counts = dict(native.counts)
         for other in by_currency.values():
@@ -338,7 +379,6 @@ class ReportService:
             pending_value=native.pending_value,
             rejected_value=native.rejected_value,
         )
-        payouts = self._payouts(session, pid, start, stop)
         fees = sum(p["fee"] for p in payouts if p["currency"] == platform.currency)
 
         used = set(by_currency)
@@ -348,89 +388,15 @@ class ReportService:
         missing = sorted(code for code in used if not rates.has(code))
         home = None
         if not missing:
-            home = self._home(groups, payouts, rates, time.seconds_total)
+            home = self._home(sums, payouts, rates, time.seconds_total)
 
         report = PlatformReport(
-            platform, time, totals, fees, home, [], worked, other_currencies=by_currency
+            platform, time, totals, fees, home, [], time.worked, other_currencies=by_currency
         )
         report.flags = self._flags(
             session, report, window, limits, missing, payouts, settings.home_currency, side
         )
         return report
-
-    def _time(
-        self, session: Session, pid: int, start: int, stop: int, now: int, bridge_gap: int
-    ) -> tuple[TimeFigures, list[Interval]]:
-        # Reach bridge_gap beyond the period: a gap bridged across its edge counts inside it.
-        low, high = start - bridge_gap, stop + bridge_gap
-        sessions = [
-            (int(s), int(e), str(kind))
-            for s, e, kind in session.execute(
-                select(
-                    _raw(S.c.started_at), func.coalesce(_raw(S.c.ended_at), now), S.c.activity
-                ).where(
-                    S.c.platform_id == pid,
-                    _raw(S.c.started_at) < high,
-                    or_(S.c.ended_at.is_(None), _raw(S.c.ended_at) > low),
-                )
-            )
-        ]
-        longest = (
-            session.execute(
-                select(func.max(T.c.span_seconds)).where(T.c.platform_id == pid)
-            ).scalar()
-            or 0
-        )
-        # Up to a few hundred thousand pairs of integers: fetched as plain tuples.
-        spans: list[Interval] = fetch_tuples(
-            session,
-            select(_raw(T.c.span_start), _raw(T.c.span_end))
-            .where(
-                T.c.platform_id == pid,
-                _raw(T.c.span_start) >= low - int(longest),
-                _raw(T.c.span_start) < high,
-                _raw(T.c.span_end) > low,
-            )
-            .order_by(T.c.platform_id, T.c.span_start),
-        )
-        figures = compute_time(sessions, spans, start, stop, bridge_gap, spans_sorted=True)
-        return figures, figures.worked
-
-    def _task_groups(
-        self, session: Session, pid: int, start: int, stop: int, rates: RateTable
-    ) -> list[_TaskGroup]:
-        """One scan of the period's tasks, grouped by what conversion needs.
-
-        Rounding happens per amount at its own date's rate, so tasks are grouped by
-        (currency, status, amounts) and by which rate period their work date falls in.
-        """
-        edges = rates.boundaries(self._ctx.zone, start, stop)
-        work_at = _raw(T.c.work_at)
-        segment: Any = literal(0)
-        if edges:
-            segment = case(
-                *((work_at < edge, index) for index, edge in enumerate(edges)), else_=len(edges)
-            )
-        rows = session.execute(
-            select(
-                T.c.currency, T.c.status, segment, T.c.reward, T.c.earned, T.c.bonus, func.count()
-            )
-            .where(T.c.platform_id == pid, work_at >= start, work_at < stop)
-            .group_by(T.c.currency, T.c.status, segment, T.c.reward, T.c.earned, T.c.bonus)
-        ).all()
-        starts = [start, *edges]
-        return [
-            _TaskGroup(
-                currency,
-                status,
-                starts[int(seg)],
-                int(reward),
-                None if earned is None else int(earned),
-                int(bonus),
-                int(count),
-            )
-            for currency, status, seg, reward, earned, bonus, count in rows
-        ]
 
     def _payouts(self, session: Session, pid: int, start: int, stop: int) -> list[dict[str, Any]]:
         rows = session.execute(
@@ -462,7 +428,7 @@ class ReportService:
 
     def _home(
         self,
-        groups: list[_TaskGroup],
+        sums: Sums,
         payouts: list[dict[str, Any]],
         rates: RateTable,
         seconds_total: int,
@@ -471,24 +437,16 @@ class ReportService:
         home = rates.home_currency
         zone = self._ctx.zone
         earned = pending = rejected = 0
-        for group in groups:
-            rate = rates.rate_on(group.currency, local_date(from_epoch(group.since), zone))
-            assert rate is not None
-
-            def convert(minor: int, rate: Decimal = rate, currency: str = group.currency) -> int:
-                return convert_minor(minor, currency, rate, home)
-
-            n, status = group.count, group.status
+        for (_currency, status), each in sums.items():
             if status == TaskStatus.APPROVED:
-                earned += n * convert(group.earned if group.earned is not None else group.reward)
+                earned += each.home_earned_or_reward
             elif status in (TaskStatus.PARTIALLY_APPROVED, TaskStatus.SCREENED_OUT):
-                earned += n * convert(group.earned or 0)
+                earned += each.home_earned
             elif status == TaskStatus.PENDING:
-                pending += n * convert(group.reward)
+                pending += each.home_reward
             elif status == TaskStatus.REJECTED:
-                rejected += n * convert(group.reward)
-            if group.bonus:
-                earned += n * convert(group.bonus)
+                rejected += each.home_reward
+            earned += each.home_bonus
         fees = 0
         for payout in payouts:
             if payout["fee"]:

@@ -121,7 +121,18 @@ class Task(Tracked, Base):
         # Covering index for the period's work spans.
         Index("ix_tasks_platform_span", "platform_id", "span_start", "span_end"),
         Index("ix_tasks_platform_span_seconds", "platform_id", "span_seconds"),
-        Index("ix_tasks_status_platform", "status", "platform_id", "work_at"),
+        # The report's sums per status over a period, one platform at a time: rows come
+        # out grouped by status (no sort), each status a range of work_at.
+        Index(
+            "ix_tasks_platform_status_work",
+            "platform_id",
+            "status",
+            "work_at",
+            "currency",
+            "reward",
+            "earned",
+            "bonus",
+        ),
         # The Ledger's default order (keyset paging, row N) and its status filter.
         Index("ix_tasks_work_at", "work_at"),
         Index("ix_tasks_status_work_at", "status", "work_at"),

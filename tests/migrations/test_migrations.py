@@ -333,13 +333,14 @@ def test_database_backup_to_gives_a_copy_that_opens_and_verifies(
 
 # --------------------------------------------------------------------------- upgrading an older DB
 
-SECOND_REVISION = '''"""A second revision, written by the tests only."""
+PROBE_REVISION = "9999"
+SECOND_REVISION = '''"""A revision after the real head, written by the tests only."""
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "9999"
+down_revision = "{head}"
 branch_labels = None
 depends_on = None
 
@@ -359,28 +360,28 @@ def downgrade() -> None:
 
 
 def with_second_revision(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fail: bool) -> None:
-    """Point app.storage.migrate at a copy of the migrations with a revision 0002 added."""
+    """Point app.storage.migrate at a copy of the migrations with a revision 9999 added
+    after the real head."""
     folder = tmp_path / "migrations"
     shutil.copytree(migrate_module.MIGRATIONS_DIR, folder,
                     ignore=shutil.ignore_patterns("__pycache__"))
     body = SECOND_REVISION.replace(
-        "{fail}", 'raise RuntimeError("migration exploded")' if fail else "pass")
-    (folder / "versions" / "0002_probe.py").write_text(body, encoding="utf-8")
+        "{fail}", 'raise RuntimeError("migration exploded")' if fail else "pass"
+    ).replace("{head}", head_revision())
+    (folder / "versions" / "9999_probe.py").write_text(body, encoding="utf-8")
     monkeypatch.setattr(migrate_module, "MIGRATIONS_DIR", folder)
-    assert head_revision() == "0002"
+    assert head_revision() == PROBE_REVISION
 
 
 def test_an_older_database_is_backed_up_then_upgraded(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clock: FakeClock, tr: Translator
 ) -> None:
-    if head_revision() != "0001":
-        pytest.skip("the fake revision 0002 only follows a head of 0001")
     folder = copy_fixture(tmp_path)
     before = all_rows(folder / DATABASE_FILE)
     with_second_revision(tmp_path, monkeypatch, fail=False)
     services = open_services(folder, clock, PARIS, tr, "FR")
     try:
-        assert current_revision(services.ctx.db.engine) == "0002"
+        assert current_revision(services.ctx.db.engine) == PROBE_REVISION
         assert services.audit.verify().intact
         assert len(list(services.tasks.list())) == 45
     finally:
@@ -404,8 +405,6 @@ def test_an_older_database_is_backed_up_then_upgraded(
 def test_a_failed_upgrade_leaves_the_database_as_it_was(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clock: FakeClock, tr: Translator
 ) -> None:
-    if head_revision() != "0001":
-        pytest.skip("the fake revision 0002 only follows a head of 0001")
     folder = copy_fixture(tmp_path)
     path = folder / DATABASE_FILE
     before_rows, before_schema = all_rows(path), schema(path)
@@ -417,3 +416,22 @@ def test_a_failed_upgrade_leaves_the_database_as_it_was(
     assert schema(path) == before_schema  # the DDL was rolled back with the transaction
     assert all_rows(path) == before_rows
     assert all_rows(backup) == before_rows
+
+
+def test_revision_0002_indexes_tasks_by_platform_and_status(opened: Services) -> None:
+    """0002 swaps (status, platform, work date) for the report's covering index."""
+    path = opened.ctx.db.path
+    (sql,) = query(path, "SELECT sql FROM sqlite_master WHERE name = "
+                         "'ix_tasks_platform_status_work'")[0]
+    assert "(platform_id, status, work_at, currency, reward, earned, bonus)" in str(sql)
+    assert query(path, "SELECT name FROM sqlite_master WHERE name = "
+                       "'ix_tasks_status_platform'") == []
+    plan = query(
+        path,
+        "EXPLAIN QUERY PLAN SELECT status, count(*), sum(reward) FROM tasks WHERE "
+        "platform_id = 1 AND status IN ('approved', 'pending') AND work_at >= 0 "
+        "AND work_at < 99 GROUP BY status",
+    )
+    details = " ".join(str(row[-1]) for row in plan)
+    assert "ix_tasks_platform_status_work" in details
+    assert "TEMP B-TREE" not in details  # grouped by the index, no sort
