@@ -317,17 +317,22 @@ def monthly_reports(
     months: Sequence[MonthSlice],
     platform: str | None,
     cache: ReportCache | None = None,
+    time: bool = True,
 ) -> tuple[Report, ...]:
-    """One report per month, the months not in `cache` read together in one pass;
-    `cache` (kept by a caller while the data does not change) saves the months already
-    computed, e.g. when "last 3 months" becomes "last 12"."""
+    """One report per month (without flags), the months not in `cache` read together in
+    one pass; `cache` (kept by a caller while the data does not change) saves the months
+    already computed, e.g. when "last 3 months" becomes "last 12". `time=False` skips the
+    time figures (for the charts that show money and counts only); not with a cache."""
+    assert time or cache is None, "a cache holds whole reports"
     keys = [(month.first, month.end, platform) for month in months]
     found: dict[tuple[date, date, str | None], Report] = {}
     if cache is not None:
         found = {key: cache[key] for key in keys if key in cache}
     missing = [key for key in keys if key not in found]
     if missing:
-        computed = services.reports.reports([(first, end) for first, end, _ in missing], platform)
+        computed = services.reports.reports(
+            [(first, end) for first, end, _ in missing], platform, time=time, flags=False
+        )
         for key, report in zip(missing, computed, strict=True):
             found[key] = report
             if cache is not None:
@@ -342,11 +347,14 @@ def _inputs(
     platform: str | None,
     with_reports: bool = True,
     cache: ReportCache | None = None,
+    time: bool = True,
 ) -> _Inputs:
     tr = services.ctx.tr
     name = services.platforms.get(platform).name if platform else None  # refuses unknown names
     period = chart_period(first, end, name, tr)
-    reports = monthly_reports(services, period.months, name, cache) if with_reports else ()
+    reports = (
+        monthly_reports(services, period.months, name, cache, time) if with_reports else ()
+    )
     platforms = {p.name: p for p in services.platforms.list()}
     return _Inputs(period, services.settings.current(), platforms, reports)
 
@@ -372,10 +380,11 @@ def chart_set(
 def chart_data(
     kind: ChartKind, services: Services, first: date, end: date, platform: str | None = None
 ) -> ChartData:
-    """One chart's data (the payouts chart needs no report)."""
+    """One chart's data (the payouts chart needs no report, only two need the time)."""
     if kind not in KINDS:
         raise ValueError(f"unknown chart kind {kind!r}")
-    inputs = _inputs(services, first, end, platform, with_reports=kind != "payouts")
+    inputs = _inputs(services, first, end, platform, with_reports=kind != "payouts",
+                     time=kind in ("wage", "time"))
     if kind == "income":
         return _income(inputs)
     if kind == "wage":

@@ -196,6 +196,9 @@ class Report:
         }
 
 
+NO_TIME = TimeFigures(0, 0, {})  # reports(time=False)
+
+
 def _text(value: Decimal | None) -> str | None:
     return None if value is None else str(value)
 
@@ -230,12 +233,19 @@ class ReportService:
         return self.reports([(first, end)], platform)[0]
 
     def reports(
-        self, periods: Sequence[tuple[date, date]], platform: str | None = None
+        self,
+        periods: Sequence[tuple[date, date]],
+        platform: str | None = None,
+        *,
+        time: bool = True,
+        flags: bool = True,
     ) -> list[Report]:
         """One report per period of local days [first, end), e.g. each month of a chart.
 
         The data is read once for all the periods; each report is the one report()
-        gives for its period.
+        gives for its period. For callers that need only part of it (a chart):
+        `time=False` leaves every time figure at zero (and so the hourly wages
+        unknown), `flags=False` leaves the flags out.
         """
         ctx, tr = self._ctx, self._ctx.tr
         now = epoch_seconds(ctx.now())
@@ -250,7 +260,7 @@ class ReportService:
                 epoch_seconds(period.start), epoch_seconds(period.stop), now, False, phrase
             )
             items.append((period, window))
-        return self._build(items, platform)
+        return self._build(items, platform, time=time, flags=flags)
 
     def current(self, platform: str | None = None) -> Report:
         """The last flag_window_days ending now; state flags (waiting payouts...) of all time."""
@@ -270,7 +280,14 @@ class ReportService:
 
     # -- building -----------------------------------------------------------------------
 
-    def _build(self, items: list[tuple[Period, _Window]], platform: str | None) -> list[Report]:
+    def _build(
+        self,
+        items: list[tuple[Period, _Window]],
+        platform: str | None,
+        *,
+        time: bool = True,
+        flags: bool = True,
+    ) -> list[Report]:
         if not items:
             return []
         ctx = self._ctx
@@ -284,7 +301,9 @@ class ReportService:
                 rows = list(session.scalars(select(Platform).order_by(Platform.name_key)))
             side = self._side(session)
             by_platform = [
-                self._platform(session, PlatformInfo.of(row), windows, settings, rates, side)
+                self._platform(
+                    session, PlatformInfo.of(row), windows, settings, rates, side, time, flags
+                )
                 for row in rows
             ]
         reports: list[Report] = []
@@ -313,6 +332,8 @@ class ReportService:
         settings: Settings,
         rates: RateTable,
         side: _Side,
+        time: bool,
+        flags: bool,
     ) -> list[PlatformReport]:
         """The platform's report for each window, from one read of its data."""
         pid = platform.id
@@ -322,7 +343,11 @@ class ReportService:
         limits = settings.thresholds(
             platform.min_wage, platform.max_payout_days, platform.max_review_days
         )
-        timeline = read_timeline(session, pid, low, high, now, settings.bridge_gap_seconds)
+        timeline = (
+            read_timeline(session, pid, low, high, now, settings.bridge_gap_seconds)
+            if time
+            else None
+        )
         edges = sorted(
             {edge for window in windows for edge in (window.start, window.stop)}
             | set(rates.boundaries(self._ctx.zone, low, high))
@@ -341,6 +366,7 @@ class ReportService:
                 timeline,
                 task_sums.within(window.start, window.stop),
                 [p for p in all_payouts if window.start <= p["requested"] < window.stop],
+                flags,
             )
             for window in windows
         ]
@@ -354,11 +380,12 @@ class ReportService:
         settings: Settings,
         rates: RateTable,
         side: _Side,
-        timeline: Timeline,
+        timeline: Timeline | None,
         sums: Sums,
         payouts: list[dict[str, Any]],
+        flags: bool,
     ) -> PlatformReport:
-        time = timeline.figures(window.start, window.stop)
+        time = timeline.figures(window.start, window.stop) if timeline else NO_TIME
         by_currency: dict[str, TaskTotals] = {}
         for (currency, status), each in sums.items():
             totals = by_currency.get(currency)
@@ -393,9 +420,10 @@ class ReportService:
         report = PlatformReport(
             platform, time, totals, fees, home, [], time.worked, other_currencies=by_currency
         )
-        report.flags = self._flags(
-            session, report, window, limits, missing, payouts, settings.home_currency, side
-        )
+        if flags:
+            report.flags = self._flags(
+                session, report, window, limits, missing, payouts, settings.home_currency, side
+            )
         return report
 
     def _payouts(self, session: Session, pid: int, start: int, stop: int) -> list[dict[str, Any]]:

@@ -435,3 +435,40 @@ def test_revision_0002_indexes_tasks_by_platform_and_status(opened: Services) ->
     details = " ".join(str(row[-1]) for row in plan)
     assert "ix_tasks_platform_status_work" in details
     assert "TEMP B-TREE" not in details  # grouped by the index, no sort
+
+
+def test_revisions_are_named_by_number_in_one_line_of_history() -> None:
+    """Opening a database compares its revision with the newest file name, without Alembic;
+    that holds only while every file is NNNN_*.py with revision NNNN after NNNN - 1."""
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(alembic_config())
+    files = sorted((migrate_module.MIGRATIONS_DIR / "versions").glob("*.py"))
+    previous = None
+    for path in files:
+        number = path.name.split("_", 1)[0]
+        revision = script.get_revision(number)
+        assert revision is not None and revision.path == str(path)
+        assert revision.down_revision == previous
+        previous = number
+    assert migrate_module.newest_file_revision() == head_revision() == previous
+
+
+def test_an_up_to_date_database_opens_without_loading_alembic(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from pathlib import Path; from app.domain.clock import SystemClock; "
+        "from app.i18n import Translator; from app.storage.database import Database; "
+        f"Database.open(Path({str(tmp_path / 'data')!r}), SystemClock(), "
+        "Translator('en')).close(); print('alembic' in sys.modules)"
+    )
+
+    def alembic_loaded() -> str:
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                              check=True)
+        return done.stdout.strip()
+
+    assert alembic_loaded() == "True"  # created: stamped by Alembic
+    assert alembic_loaded() == "False"  # at head: a glance at alembic_version is enough
