@@ -85,10 +85,26 @@ def wait_for_flags(page: ChartsPage, qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: "Checking" not in page.flags_label.text(), timeout=20000)
 
 
-def choose(page: ChartsPage, key: str) -> None:
+def choose(page: ChartsPage, key: str, qtbot: QtBot | None = None) -> None:
+    """Choose a period; with qtbot, wait until the charts show it (they are read off the
+    GUI thread unless cached)."""
     index = page.period_combo.findData(key)
     page.period_combo.setCurrentIndex(index)
     page.period_combo.activated.emit(index)
+    if qtbot is not None:
+        wait_for_charts(page, qtbot)
+
+
+def wait_for_charts(page: ChartsPage, qtbot: QtBot) -> None:
+    first, end = page.selected_period()
+    platform = page.selected_platform()
+
+    def showing() -> bool:
+        periods = [page.shown[kind].period if kind in page.shown else None for kind in KINDS]
+        return all(p is not None and (p.first, p.end, p.platform) == (first, end, platform)
+                   for p in periods)
+
+    qtbot.waitUntil(showing, timeout=20000)
 
 
 def test_the_charts_show_the_reports_data_for_the_last_twelve_months(
@@ -128,7 +144,7 @@ def test_choosing_a_period_redraws_with_that_periods_data(
     page: ChartsPage, services: Services, qtbot: QtBot
 ) -> None:
     shown(page, qtbot)
-    choose(page, "last3")
+    choose(page, "last3", qtbot)
     assert page.selected_period() == LAST_3
     assert page.shown["income"] == charts.income_data(services, *LAST_3)
     assert [m.label for m in page.shown["time"].period.months] == [
@@ -167,6 +183,7 @@ def test_the_platform_filter_shows_one_platform(
     index = page.platform_combo.findData("Local")
     page.platform_combo.setCurrentIndex(index)
     page.platform_combo.activated.emit(index)
+    wait_for_charts(page, qtbot)
     assert page.shown["payouts"] == charts.payout_data(services, *LAST_12, "Local")
     wage = page.shown["wage"]
     assert isinstance(wage, charts.WageData)
@@ -311,7 +328,7 @@ def test_the_page_module_does_not_import_matplotlib() -> None:
 def test_the_period_follows_the_clock(page: ChartsPage, fake_clock: Any, qtbot: QtBot) -> None:
     shown(page, qtbot)
     fake_clock.advance(timedelta(days=30).total_seconds())
-    choose(page, "last3")
+    choose(page, "last3", qtbot)
     assert page.selected_period() == (date(2026, 2, 1), date(2026, 5, 1))
     wait_for_flags(page, qtbot)
 
@@ -328,9 +345,55 @@ def test_months_already_computed_are_not_computed_again(
         return original(first, end, platform)
 
     monkeypatch.setattr(services.reports, "report", counting)
-    choose(page, "last3")
+    choose(page, "last3", qtbot)
     wait_for_flags(page, qtbot)
     assert asked == [LAST_3]  # only the period's own report, for its warnings
     choose(page, "last12")
     assert asked == [LAST_3]  # both periods are cached
     assert page.shown["income"] == charts.income_data(services, *LAST_12)
+
+
+def test_the_reports_are_read_off_the_gui_thread(
+    page: ChartsPage, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    threads: list[str] = []
+    original = charts.chart_set
+
+    def recording(*args: Any, **kwargs: Any) -> Any:
+        threads.append(threading.current_thread().name)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(charts, "chart_set", recording)
+    shown(page, qtbot)
+    assert threads and all(name.startswith("charts-data") for name in threads)
+
+
+def test_the_last_twelve_months_are_read_ahead_while_the_page_is_idle(
+    page: ChartsPage, qtbot: QtBot, services: Services
+) -> None:
+    page.context.settings.setValue("charts/period", "last3")
+    page._restore_choice()
+    shown(page, qtbot)
+    assert page.selected_period() == LAST_3
+    months = charts.month_slices(*LAST_12, services.ctx.tr)
+    qtbot.waitUntil(lambda: all((m.first, m.end, None) in page._month_reports for m in months),
+                    timeout=20000)
+    choose(page, "last12")  # no wait: drawn from the months read ahead, on the spot
+    assert page.shown["income"] == charts.income_data(services, *LAST_12)
+    wait_for_flags(page, qtbot)
+
+
+def test_an_error_while_reading_is_shown_not_raised(
+    page: ChartsPage, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
+    _no_modal_boxes: list[str],
+) -> None:
+    from app.domain.errors import StorageError
+
+    def broken(*_args: Any, **_kwargs: Any) -> Any:
+        raise StorageError("The database is locked.")
+
+    monkeypatch.setattr(charts, "chart_set", broken)
+    page.show()
+    qtbot.waitUntil(lambda: bool(_no_modal_boxes), timeout=20000)
+    assert _no_modal_boxes == ["The database is locked."]
+    assert page.shown == {}

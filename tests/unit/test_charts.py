@@ -14,6 +14,7 @@ import xml.etree.ElementTree as ElementTree
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -490,3 +491,31 @@ def test_data_types_are_comparable_for_redraw_decisions(ledger: Services) -> Non
     assert isinstance(after.income, IncomeData) and isinstance(after.wage, WageData)
     assert isinstance(after.time, TimeData) and isinstance(after.payouts, PayoutData)
     assert isinstance(after.rejections, RejectionData)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_redrawing_a_figure_gives_the_picture_of_a_new_one(ledger: Services, kind: str) -> None:
+    """The window redraws each chart on its own figure (keeping the Axes and its ticks);
+    after any sequence of periods the pixels are those of a figure drawn once."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    tr = ledger.ctx.tr
+    periods = [
+        (JAN, APR),  # three months, 40° month labels off
+        (date(2025, 1, 1), APR),  # fifteen months, rotated labels
+        (date(2024, 1, 1), date(2024, 2, 1)),  # no data
+        (date(2026, 2, 1), date(2026, 3, 1)),  # one month
+    ]
+
+    def pixels(figure: Any) -> bytes:
+        canvas = FigureCanvasAgg(figure)
+        canvas.draw()
+        return bytes(canvas.buffer_rgba())
+
+    reused = charts.new_figure()
+    for index, (first, end) in enumerate(periods):
+        data = charts.chart_data(kind, ledger, first, end)  # type: ignore[arg-type]
+        charts.draw_chart(reused, data, tr)
+        fresh = charts.new_figure()
+        charts.draw_chart(fresh, data, tr)
+        assert pixels(reused) == pixels(fresh), (kind, index)

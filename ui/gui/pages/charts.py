@@ -38,10 +38,12 @@ from PySide6.QtWidgets import (
 
 from app import charts
 from app.charts import KINDS, ChartData, ChartKind, ChartSet, HoverTarget
+from app.domain.errors import ClickwageError
 from app.domain.localtime import local_date
 from app.services.reports import Report
 from ui.gui.context import GuiContext
 from ui.gui.pages.base import Page
+from ui.gui.pages.charts_worker import ChartsWorker
 
 if TYPE_CHECKING:
     from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
@@ -89,6 +91,9 @@ class ChartsPage(Page):
         self._flags_due = False
         self._executor: ThreadPoolExecutor | None = None
         self.prewarm_future: Future[None] | None = None
+        self._worker = ChartsWorker(self)
+        self._worker.done.connect(self.on_worker_done)
+        self._data_version = 0
         self._closed = False
         self._filling = False
 
@@ -293,13 +298,74 @@ class ChartsPage(Page):
         self._show()
 
     def _show(self) -> None:
-        """Draw the charts of the chosen period and platform, then list its warnings."""
+        """Draw the charts of the chosen period and platform, then list its warnings.
+
+        The reports are read on the worker thread unless the period is cached; the
+        charts are drawn when they arrive (if the choice has not changed meanwhile).
+        """
         self._drop_stale_caches()
         key = (*self.selected_period(), self.selected_platform())
         self._key = key
-        chart_set = self._cached(self._charts_cache, key, self._compute_charts)
-        if chart_set is None:
+        self._flags_due = False
+        chart_set = self._charts_cache.get(key)
+        if chart_set is not None:
+            self._charts_cache.move_to_end(key)
+            self._draw(key, chart_set)
             return
+        months = charts.month_slices(key[0], key[1], self.services.ctx.tr)
+        if all((m.first, m.end, key[2]) in self._month_reports for m in months):
+            # Every month is read (ahead, or for another period): only the payouts are left.
+            chart_set = self.context.run(
+                lambda: charts.chart_set(self.services, *key, cache=self._month_reports)
+            )
+            if chart_set is not None:
+                self._remember(self._charts_cache, key, chart_set)
+                self._draw(key, chart_set)
+            return
+        self.flags_label.setText(self.tr("Checking the warnings for this period…"))
+        known = dict(self._month_reports)  # the worker's own copy, merged back on delivery
+
+        def job() -> tuple[ChartSet, dict[Key, Report]]:
+            return charts.chart_set(self.services, *key, cache=known), known
+
+        self._submit("charts", key, job)
+
+    def _submit(self, what: str, key: Key, job: Callable[[], Any]) -> None:
+        if what != "months":  # the user waits for these; the prefetch goes unnoticed
+            QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        self._worker.submit((what, key, self._data_version), job)
+
+    def on_worker_done(self, tag: tuple[str, Key, int], result: Any, error: Any) -> None:
+        self._worker.delivered()
+        what, key, version = tag
+        if what != "months":
+            QApplication.restoreOverrideCursor()
+        if self._closed:
+            return
+        if error is not None:
+            if isinstance(error, ClickwageError):
+                self.context.show_error(str(error))
+                return
+            raise error  # a bug: the application's crash handler reports it
+        if version != self._data_version:  # the data changed meanwhile: read it again
+            if key == self._key and what != "months":
+                QTimer.singleShot(0, self, self._show)
+            return
+        if what == "charts":
+            chart_set, months = result
+            self._month_reports.update(months)
+            self._remember(self._charts_cache, key, chart_set)
+            if key == self._key:
+                self._draw(key, chart_set)
+        elif what == "flags":
+            self._remember(self._flags_cache, key, result)
+            if key == self._key:
+                self._show_flags(result)
+                self._prefetch()
+        elif what == "months":
+            self._month_reports.update(result)
+
+    def _draw(self, key: Key, chart_set: ChartSet) -> None:
         tr = self.services.ctx.tr
         self._drawing.clear()
         for kind in KINDS:
@@ -314,9 +380,10 @@ class ChartsPage(Page):
             self.export_buttons[kind].setEnabled(True)
         if key in self._flags_cache:
             self._show_flags(self._flags_cache[key])
+            self._prefetch()
             return
-        # The period's own report can take a while on a big ledger: the charts come first,
-        # the warnings once every chart has drawn (or after FLAGS_LATEST_MS at the latest).
+        # The charts come first, the warnings once every chart has drawn (or after
+        # FLAGS_LATEST_MS at the latest): the period's own report, read on the worker.
         self.flags_label.setText(self.tr("Checking the warnings for this period…"))
         self._flags_due = True
         if not self._drawing:
@@ -335,9 +402,33 @@ class ChartsPage(Page):
         if self._closed or key is None or not self._flags_due:
             return
         self._flags_due = False
-        flags = self._cached(self._flags_cache, key, self._compute_flags)
-        if flags is not None and key == self._key:
-            self._show_flags(flags)
+        if key in self._flags_cache:
+            self._show_flags(self._flags_cache[key])
+            return
+
+        def job() -> list[str]:
+            report = self.services.reports.report(*key)
+            return [flag.message for platform in report.platforms for flag in platform.flags]
+
+        self._submit("flags", key, job)
+
+    def _prefetch(self) -> None:
+        """While the page is idle, read the months of the longest usual choice (the last 12
+        months, which hold the last 3 and 6) so that choosing it draws at once."""
+        if self._closed or self._worker.busy or self._key is None:
+            return
+        platform = self._key[2]
+        first, end = charts.last_months(self._today(), max(PERIOD_MONTHS.values()))
+        months = charts.month_slices(first, end, self.services.ctx.tr)
+        if all((m.first, m.end, platform) in self._month_reports for m in months):
+            return
+        known = dict(self._month_reports)
+
+        def job() -> dict[Key, Report]:
+            charts.monthly_reports(self.services, months, platform, known)
+            return known
+
+        self._submit("months", (first, end, platform), job)
 
     def _drop_stale_caches(self) -> None:
         """Figures that depend on now (a running session, a waiting payout) age: recompute
@@ -351,6 +442,7 @@ class ChartsPage(Page):
         self._charts_cache.clear()
         self._flags_cache.clear()
         self._month_reports.clear()
+        self._data_version += 1
 
     def _show_flags(self, sentences: list[str]) -> None:
         if sentences:
@@ -358,30 +450,11 @@ class ChartsPage(Page):
         else:
             self.flags_label.setText(self.tr("No warnings for this period."))
 
-    def _compute_charts(self, key: Key) -> ChartSet:
-        return charts.chart_set(self.services, *key, cache=self._month_reports)
-
-    def _compute_flags(self, key: Key) -> list[str]:
-        report = self.services.reports.report(*key)
-        return [flag.message for platform in report.platforms for flag in platform.flags]
-
-    def _cached(
-        self, cache: OrderedDict[Key, T], key: Key, compute: Callable[[Key], T]
-    ) -> T | None:
-        if key in cache:
-            cache.move_to_end(key)
-            return cache[key]
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            value = self.context.run(lambda: compute(key))
-        finally:
-            QApplication.restoreOverrideCursor()
-        if value is None:
-            return None
+    def _remember(self, cache: OrderedDict[Key, T], key: Key, value: T) -> None:
         cache[key] = value
+        cache.move_to_end(key)
         while len(cache) > CACHE_SIZE:
             cache.popitem(last=False)
-        return value
 
     def on_context_changed(self, tables: frozenset[str]) -> None:
         if tables & self.tables:
@@ -467,6 +540,7 @@ class ChartsPage(Page):
         """Called when the window closes: no background work may outlive it."""
         self._closed = True
         self._settle.stop()
+        self._worker.close()
         if self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)
             self._executor = None
