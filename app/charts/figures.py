@@ -257,11 +257,25 @@ def save_figure(figure: Figure, path: Path, tr: Translator) -> None:
     try:
         from matplotlib import rc_context
 
-        # TrueType fonts in PDFs (not Type 3): text that readers can search and copy.
-        with rc_context({"pdf.fonttype": 42}):
-            figure.savefig(temporary, format=fmt,
-                           dpi=PNG_DPI if fmt == "png" else FIGURE_DPI,
-                           facecolor="white", metadata=metadata)
+        # With a layout engine savefig draws twice (once to lay out): lay out here, once.
+        dpi = PNG_DPI if fmt == "png" else FIGURE_DPI
+        engine = figure.get_layout_engine()
+        if engine is not None:
+            shown_dpi = figure.dpi
+            figure.set_dpi(dpi)  # measured at the dpi of the file, as savefig would
+            try:
+                engine.execute(figure)
+            finally:
+                figure.set_dpi(shown_dpi)
+            figure.set_layout_engine(None)
+        try:
+            # TrueType fonts in PDFs (not Type 3): text that readers can search and copy.
+            with rc_context({"pdf.fonttype": 42}):
+                figure.savefig(temporary, format=fmt, dpi=dpi, facecolor="white",
+                               metadata=metadata)
+        finally:
+            if engine is not None:
+                figure.set_layout_engine(engine)
         os.replace(temporary, path)
     except OSError as error:
         raise InvalidInput(
@@ -336,7 +350,7 @@ def _draw_income(axes: Axes, data: IncomeData, tr: Translator) -> list[HoverTarg
         bottom = [b + v for b, v in zip(bottom, values, strict=True)]
     axes.axhline(0, color=THRESHOLD_COLOR, linewidth=0.8, zorder=3)
     peak = max([*top, 0.0])
-    if len(months) <= 14:
+    if len(months) <= 6:  # more totals would overlap: the tooltips say them
         for index, value in enumerate(earned_top):
             if value > 0:
                 axes.annotate(_money_short(value, cur, tr), (index, top[index]),
