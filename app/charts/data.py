@@ -19,7 +19,7 @@ from typing import ClassVar, Literal
 
 from babel.dates import format_date
 
-from app.domain.localtime import local_date, next_month
+from app.domain.localtime import Period, local_date, next_month
 from app.domain.money import round_half_up, to_decimal
 from app.domain.statuses import UNPAID_ACTIVITIES, PayoutStatus, TaskStatus
 from app.i18n import N_, Translator
@@ -546,7 +546,8 @@ def _payouts(services: Services, inputs: _Inputs) -> PayoutData:
     months = inputs.period.months
     settings = inputs.settings
     points: list[PayoutPoint] = []
-    for payout in services.payouts.list(inputs.period.platform):
+    period = Period.of_days(inputs.period.first, inputs.period.end, ctx.zone)
+    for payout in services.payouts.list(inputs.period.platform, period.start, period.stop):
         if payout.status not in (PayoutStatus.RECEIVED, PayoutStatus.REQUESTED):
             continue
         day = local_date(payout.requested_at, ctx.zone)

@@ -128,13 +128,23 @@ class PayoutService:
                 )
             )
 
-    def list(self, platform: str | None = None) -> list[PayoutInfo]:
+    def list(
+        self,
+        platform: str | None = None,
+        requested_from: datetime | None = None,
+        requested_before: datetime | None = None,
+    ) -> list[PayoutInfo]:
+        """Payouts in request order; optionally one platform's, requested in [from, before)."""
         with self._ctx.db.read() as session:
             query = (
                 select(Payout, Platform.name)
                 .join(Platform, Platform.id == Payout.platform_id)
                 .order_by(Payout.requested_at, Payout.id)
             )
+            if requested_from is not None:
+                query = query.where(Payout.requested_at >= requested_from)
+            if requested_before is not None:
+                query = query.where(Payout.requested_at < requested_before)
             if platform:
                 query = query.where(
                     Payout.platform_id == find_platform(session, platform, self._ctx.tr).id
