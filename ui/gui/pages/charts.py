@@ -10,6 +10,7 @@ itself is pre-warmed in a background thread a moment after the window shows.
 from __future__ import annotations
 
 import sys
+import time
 from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -411,6 +412,17 @@ class ChartsPage(Page):
             return [flag.message for platform in report.platforms for flag in platform.flags]
 
         self._submit("flags", key, job)
+
+    def wait_idle(self, msecs: int = -1) -> bool:
+        """Wait (running the event loop) until the charts and the warnings are shown and the
+        worker has nothing left to do; for the screenshots and tests."""
+        deadline = None if msecs < 0 else time.monotonic() + msecs / 1000
+        while self._worker.busy or self._flags_due or self._drawing:
+            if deadline is not None and time.monotonic() > deadline:
+                return False
+            QApplication.processEvents()
+            time.sleep(0.002)
+        return True
 
     def _prefetch(self) -> None:
         """While the page is idle, read the months of the longest usual choice (the last 12
