@@ -42,8 +42,12 @@ OKABE_ITO = {
     "vermillion": "#D55E00",
     "reddish_purple": "#CC79A7",
 }
+# Paul Tol's "muted" scheme (2021), also made for colour-blind readers: the darker ones,
+# for the 8th to the 11th platform.
+TOL_MUTED = {"indigo": "#332288", "wine": "#882255", "teal": "#44AA99", "olive": "#999933"}
 # Platform colours, by platform id: a platform keeps its colour in every chart and period.
-# Black stays free for thresholds and totals; yellow, the hardest to see on white, comes last.
+# Black stays free for thresholds and totals; yellow, the hardest to see on white, comes
+# after the other Okabe & Ito colours.
 PLATFORM_COLORS = (
     OKABE_ITO["blue"],
     OKABE_ITO["orange"],
@@ -52,6 +56,10 @@ PLATFORM_COLORS = (
     OKABE_ITO["reddish_purple"],
     OKABE_ITO["sky_blue"],
     OKABE_ITO["yellow"],
+    TOL_MUTED["indigo"],
+    TOL_MUTED["wine"],
+    TOL_MUTED["teal"],
+    TOL_MUTED["olive"],
 )
 # Time chart: paid work, then each unpaid activity, then the short bridged gaps.
 ACTIVITY_COLORS = {

@@ -291,11 +291,13 @@ def test_a_platform_filter_keeps_its_colour_and_its_own_thresholds(ledger: Servi
         charts.chart_set(ledger, JAN, APR, "Nowhere")
 
 
-def test_colours_are_okabe_ito_and_distinct_for_the_first_seven_platforms() -> None:
-    colours = [charts.platform_color(pid) for pid in range(1, 8)]
-    assert len(set(colours)) == 7
-    assert set(colours) <= set(charts.OKABE_ITO.values())
-    assert charts.platform_color(8) == charts.platform_color(1)
+def test_colours_are_colour_blind_safe_and_distinct_for_the_first_eleven_platforms() -> None:
+    colours = [charts.platform_color(pid) for pid in range(1, 12)]
+    assert len(set(colours)) == 11
+    assert set(colours[:7]) <= set(charts.OKABE_ITO.values())
+    assert set(colours[7:]) <= set(charts.data.TOL_MUTED.values())
+    assert charts.OKABE_ITO["black"] not in colours  # kept for thresholds
+    assert charts.platform_color(12) == charts.platform_color(1)
 
 
 # -- empty and one-month periods -------------------------------------------------------------
