@@ -18,6 +18,7 @@ from app.services.ledger_query import LedgerFilter, LedgerQuery
 from ui.gui.context import GuiContext
 from ui.gui.models.ledger_model import CHUNK, Column, LedgerModel
 from ui.gui.pages import ledger as ledger_module
+from ui.gui.pages import ledger_batch
 from ui.gui.pages.ledger import LedgerPage
 
 START = int(datetime(2026, 1, 5, 8, 0, tzinfo=UTC).timestamp())
@@ -272,8 +273,8 @@ def test_a_long_bulk_change_runs_on_a_worker(
     page: LedgerPage, services: Services, gui_context: GuiContext,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(ledger_module, "SYNC_BULK", 10)
-    monkeypatch.setattr(ledger_module, "BULK_BATCH", 40)
+    monkeypatch.setattr(ledger_batch, "SYNC_BULK", 10)
+    monkeypatch.setattr(ledger_batch, "BULK_BATCH", 40)
     _select(page, 0, 149)
     chosen = page.selected_task_ids()
     before = {i: services.tasks.get(i).status for i in chosen}

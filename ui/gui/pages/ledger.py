@@ -8,35 +8,24 @@ behind a progress dialog, and are all-or-nothing and undoable.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
     QDate,
-    QEvent,
-    QEventLoop,
     QItemSelection,
     QItemSelectionModel,
     QLocale,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QRunnable,
     Qt,
     QThreadPool,
     QTimer,
     QUrl,
-    Signal,
 )
 from PySide6.QtGui import (
     QAction,
     QDesktopServices,
-    QDragEnterEvent,
-    QDragMoveEvent,
-    QDropEvent,
-    QKeyEvent,
     QKeySequence,
 )
 from PySide6.QtWidgets import (
@@ -54,15 +43,9 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QProgressBar,
-    QProgressDialog,
     QPushButton,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTableView,
     QVBoxLayout,
-    QWidget,
 )
-from sqlalchemy.exc import SQLAlchemyError
 
 from app.domain.errors import ClickwageError
 from app.domain.localtime import local_date, next_month
@@ -72,12 +55,12 @@ from app.services.ledger_query import LedgerFilter, LedgerTotals
 from ui.gui import formatting
 from ui.gui.context import GuiContext
 from ui.gui.labels import status_label
-from ui.gui.models.ledger_model import AMOUNT_COLUMNS, Column, LedgerModel
+from ui.gui.models.ledger_model import Column, LedgerModel
 from ui.gui.pages.base import Page
+from ui.gui.pages.ledger_batch import _BatchRunner
+from ui.gui.pages.ledger_table import LedgerDelegate, LedgerTable
 
 SEARCH_DELAY_MS = 300
-SYNC_BULK = 100  # at most this many tasks are changed on the GUI thread
-BULK_BATCH = 200
 MAX_BULK = 10_000
 MAX_PLACE_ROWS = 1000  # selections up to this size survive a refresh
 # Columns are sized once from sample texts in the table's font, never from the rows:
@@ -93,221 +76,12 @@ COLUMN_SAMPLES = {
     Column.BONUS: "$00.00",
     Column.FILES: "Files",
 }
-INVALID_STYLE = "border: 2px solid #b3261e;"
 
-Index = QModelIndex | QPersistentModelIndex
 
 
 def _number(count: int) -> str:
     """A count in the window's language (1,000,000 / 1 000 000)."""
     return QLocale().toString(count)
-
-
-class LedgerTable(QTableView):
-    """The ledger's view: files dropped on a row are offered for attaching to its task.
-
-    Signals:
-        files_dropped(int, list): the row and the local paths dropped on it.
-    """
-
-    files_dropped = Signal(int, list)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setAcceptDrops(True)
-        self.viewport().setAcceptDrops(True)
-        self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
-
-    @staticmethod
-    def _local_files(event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> list[str]:
-        data = event.mimeData()
-        if data is None or not data.hasUrls():
-            return []
-        return [url.toLocalFile() for url in data.urls() if url.isLocalFile()]
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self._local_files(event):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        row = self.indexAt(event.position().toPoint()).row()
-        if row >= 0 and self._local_files(event):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        row = self.indexAt(event.position().toPoint()).row()
-        files = self._local_files(event)
-        if row < 0 or not files:
-            event.ignore()
-            return
-        event.acceptProposedAction()
-        self.files_dropped.emit(row, files)
-
-
-class LedgerDelegate(QStyledItemDelegate):
-    """Editors of the ledger's cells: a list of statuses, and text checked as it is typed.
-
-    Signals:
-        hint(str): why the text being typed is refused ("" once it is fine).
-    """
-
-    hint = Signal(str)
-
-    def __init__(self, model: LedgerModel, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._model = model
-
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
-        column = Column(index.column())
-        if column == Column.STATUS:
-            combo = QComboBox(parent)
-            combo.setAccessibleName(self.tr("Status"))
-            for status in TaskStatus:
-                combo.addItem(status_label(status.value), status.value)
-            return combo
-        editor = QLineEdit(parent)
-        editor.setAccessibleName(self._model.headerData(column, Qt.Orientation.Horizontal))
-        if column in AMOUNT_COLUMNS:
-            editor.setAlignment(Qt.AlignmentFlag.AlignRight)
-        persistent = QPersistentModelIndex(index)
-        editor.textChanged.connect(lambda text: self._check(editor, persistent, text))
-        return editor
-
-    def _check(self, editor: QLineEdit, index: QPersistentModelIndex, text: str) -> None:
-        problem = self._model.validate(index, text) if index.isValid() else None
-        editor.setProperty("invalid", problem is not None)
-        editor.setStyleSheet(INVALID_STYLE if problem else "")
-        editor.setToolTip(problem or "")
-        self.hint.emit(problem or "")
-
-    def setEditorData(self, editor: QWidget, index: Index) -> None:
-        value = index.data(Qt.ItemDataRole.EditRole) or ""
-        if isinstance(editor, QComboBox):
-            editor.setCurrentIndex(max(0, editor.findData(value)))
-        elif isinstance(editor, QLineEdit):
-            editor.setText(str(value))
-            editor.selectAll()
-
-    def setModelData(self, editor: QWidget, model: Any, index: Index) -> None:
-        if isinstance(editor, QComboBox):
-            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
-        elif isinstance(editor, QLineEdit):
-            model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
-        self.hint.emit("")
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Enter and Tab do not leave a cell whose text is refused: the worker fixes it, or
-        # presses Escape to cancel.
-        if (
-            isinstance(watched, QLineEdit)
-            and watched.property("invalid")
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab)
-        ):
-            return True
-        return super().eventFilter(watched, event)
-
-
-class _BatchSignals(QObject):
-    progress = Signal(int)
-    done = Signal(object, str, bool)  # results so far, error message, cancelled
-
-
-class _BatchJob(QRunnable):
-    def __init__(
-        self,
-        signals: _BatchSignals,
-        items: Sequence[Any],
-        work: Callable[[Sequence[Any]], list[Any]],
-        cancelled: Callable[[], bool],
-    ) -> None:
-        super().__init__()
-        self._signals, self._items, self._work, self._cancelled = signals, items, work, cancelled
-
-    def run(self) -> None:
-        results: list[Any] = []
-        error, cancelled = "", False
-        try:
-            for start in range(0, len(self._items), BULK_BATCH):
-                if self._cancelled():
-                    cancelled = True
-                    break
-                results.extend(self._work(self._items[start : start + BULK_BATCH]))
-                self._signals.progress.emit(min(len(self._items), start + BULK_BATCH))
-        except (ClickwageError, SQLAlchemyError, OSError) as failure:
-            error = str(failure) or failure.__class__.__name__
-        self._signals.done.emit(results, error, cancelled)
-
-
-class _BatchRunner(QObject):
-    """Runs a long bulk change on a worker, in batches, behind a modal progress dialog.
-
-    All or nothing: when a batch fails or the worker cancels, what was done is undone.
-    """
-
-    def __init__(self, pool: QThreadPool, parent: QWidget) -> None:
-        super().__init__(parent)
-        self._pool = pool
-        self._parent = parent
-        self._loop: QEventLoop | None = None
-        self._outcome: tuple[list[Any], str, bool] = ([], "", False)
-        self._dialog: QProgressDialog | None = None
-        self._cancel = False
-
-    def run(
-        self,
-        label: str,
-        items: Sequence[Any],
-        work: Callable[[Sequence[Any]], list[Any]],
-        rollback: Callable[[list[Any]], object] | None,
-    ) -> list[Any] | None:
-        """The concatenated results, or None when cancelled (then nothing has changed)."""
-        if len(items) <= SYNC_BULK:
-            return work(items)
-        signals = _BatchSignals(self)
-        signals.progress.connect(self.on_job_progress)
-        signals.done.connect(self.on_job_done)
-        dialog = QProgressDialog(label, self.tr("Cancel"), 0, len(items), self._parent)
-        dialog.setWindowTitle(self.tr("Clickwage"))
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(0)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        if rollback is None:
-            dialog.setCancelButton(None)  # an undo runs to its end
-        dialog.canceled.connect(self.on_dialog_canceled)
-        self._dialog, self._cancel = dialog, False
-        self._loop = QEventLoop(self)
-        self._pool.start(_BatchJob(signals, items, work, lambda: self._cancel))
-        dialog.show()
-        self._loop.exec()
-        dialog.close()
-        dialog.deleteLater()
-        self._dialog = self._loop = None
-        signals.deleteLater()
-        results, error, cancelled = self._outcome
-        if (error or cancelled) and rollback is not None and results:
-            rollback(results)
-        if error:
-            raise ClickwageError(error)
-        return None if cancelled else results
-
-    def on_dialog_canceled(self) -> None:
-        self._cancel = True
-
-    def on_job_progress(self, done: int) -> None:
-        if self._dialog is not None:
-            self._dialog.setValue(done)
-
-    def on_job_done(self, results: list[Any], error: str, cancelled: bool) -> None:
-        self._outcome = (results, error, cancelled)
-        if self._loop is not None:
-            self._loop.quit()
 
 
 class LedgerPage(Page):
