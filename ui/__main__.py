@@ -1,7 +1,5 @@
 """`python -m ui` runs the clickwage command."""
 
-import sys
+from ui.entry import run
 
-from ui.cli import main
-
-sys.exit(main())
+run()

@@ -9,14 +9,14 @@ from __future__ import annotations
 import sys
 
 
-def main() -> int:
-    from ui.cli import main as cli_main
+def main() -> None:
+    from ui.entry import run
 
     arguments = sys.argv[1:]
     # macOS passes -psn_0_NNN to apps started from the Finder on old systems.
     arguments = [a for a in arguments if not a.startswith("-psn_")]
-    return cli_main(arguments or ["gui"])
+    run(arguments or ["gui"])
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()
