@@ -9,8 +9,12 @@ Merkle root no longer matches their rows.
 
 from __future__ import annotations
 
+import hashlib
 import json
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from json.encoder import encode_basestring
 from typing import Any
 
 from sqlalchemy import select, text
@@ -19,7 +23,7 @@ from sqlalchemy.orm import Session
 from app.i18n import Translator
 from app.services.context import ServiceContext
 from app.storage.audit import entry_fields
-from app.storage.hashing import GENESIS, MerkleBuilder, entry_hash, row_hash
+from app.storage.hashing import EXCLUDED_COLUMNS, GENESIS, MerkleBuilder, entry_hash, row_hash
 from app.storage.models import AUDITED_MODELS, AuditEntry
 
 DELETED = "deleted"
@@ -62,6 +66,15 @@ class VerifyResult:
         }
 
 
+@dataclass(frozen=True)
+class StoredRows:
+    """Some rows of one table exactly as stored (`SELECT *`, raw values, no conversion)."""
+
+    table: str
+    columns: Sequence[str]
+    rows: Sequence[Sequence[Any]]
+
+
 @dataclass
 class _Bulk:
     entry_id: int
@@ -91,6 +104,130 @@ class AuditService:
             for model in AUDITED_MODELS:
                 self._check_table(session, model, expected, first_old, bulks, result)
         return result
+
+    def verify_records(
+        self, records: Iterable[StoredRows], session: Session | None = None
+    ) -> VerifyResult:
+        """`verify` narrowed to some records (an evidence report's), for big databases.
+
+        Checks, as `verify` does: the whole audit chain (every entry's hash and link);
+        which records exist in every audited table (none inserted or deleted behind the
+        app's back, from the ids alone); and for the given rows (read by the caller as
+        stored, in `session` when given so that they are the ones it shows): their content
+        against their hash, their hash against the last one the audit log recorded, and
+        the Merkle root of each bulk write holding one of them (its whole range). Only the
+        content of the other records is not checked. `records` counts the rows given.
+        """
+        if session is None:
+            with self._ctx.db.read() as own:
+                return self.verify_records(records, own)
+        result = VerifyResult()
+        given: dict[str, list[StoredRows]] = {}
+        for part in records:
+            given.setdefault(part.table, []).append(part)
+        expected, first_old, bulks = self._walk_chain(session, result)
+        for model in AUDITED_MODELS:
+            name = model.__table__.name  # type: ignore[attr-defined]
+            self._check_given(
+                session, name, given.pop(name, []), expected, first_old, bulks, result
+            )
+        for name in given:
+            raise ValueError(f"{name} is not an audited table")
+        return result
+
+    def _check_given(
+        self,
+        session: Session,
+        name: str,
+        parts: list[StoredRows],
+        expected: dict[tuple[str, int], str],
+        first_old: dict[tuple[str, int], str],
+        bulks: list[_Bulk],
+        result: VerifyResult,
+    ) -> None:
+        tr = self._ctx.tr
+        table_bulks = sorted((b for b in bulks if b.entity == name), key=lambda b: b.first_id)
+        firsts = [b.first_id for b in table_bulks]
+
+        def bulk_of(record_id: int) -> _Bulk | None:
+            index = bisect_right(firsts, record_id) - 1
+            if index >= 0 and record_id <= table_bulks[index].last_id:
+                return table_bulks[index]
+            return None
+
+        # Which records exist: from the ids alone (raw stored values, see verify).
+        ids = session.execute(text(f"SELECT id FROM {name} ORDER BY id")).scalars()
+        present = [int(i) for i in ids]
+        present_set = set(present)
+        for record_id in present:
+            want = expected.get((name, record_id))
+            if want == DELETED:
+                result.problems.append(_back_problem(tr, name, record_id))
+            elif want is None and bulk_of(record_id) is None:
+                result.problems.append(_inserted_problem(tr, name, record_id))
+        for (entity, record_id), want in expected.items():
+            if (
+                entity == name
+                and want != DELETED
+                and record_id not in present_set
+                and bulk_of(record_id) is None
+            ):
+                result.problems.append(_deleted_problem(tr, name, record_id))
+
+        # The given rows: content, recorded hash.
+        checked: set[int] = set()
+        for part in parts:
+            columns = list(part.columns)
+            at_id, at_hash = columns.index("id"), columns.index("row_hash")
+            digest = _RowDigest(name, columns)
+            for values in part.rows:
+                record_id = int(values[at_id])
+                if record_id in checked:
+                    continue
+                checked.add(record_id)
+                result.records += 1
+                stored = values[at_hash]
+                content = digest(values)
+                if content != stored:
+                    result.problems.append(_changed_problem(tr, name, record_id))
+                want = expected.get((name, record_id))
+                if want not in (None, DELETED) and want != stored and content == stored:
+                    result.problems.append(_differs_problem(tr, name, record_id))
+
+        # Bulk writes holding a given row: rebuild their Merkle roots over their whole range;
+        # the others: only that none of their rows is missing.
+        wanted = sorted(checked)
+        covering = [
+            b
+            for b in table_bulks
+            if bisect_right(wanted, b.last_id) > bisect_left(wanted, b.first_id)
+        ]
+        checker = _BulkChecker(name, covering, expected, first_old, result, tr)
+        for bulk in covering:
+            leaves = session.execute(
+                text(
+                    f"SELECT id, row_hash FROM {name} WHERE id >= :first AND id <= :last "
+                    "ORDER BY id"
+                ),
+                {"first": bulk.first_id, "last": bulk.last_id},
+            )
+            for record_id, stored in leaves:
+                checker.row(int(record_id), first_old.get((name, int(record_id)), stored))
+        checker.finish()
+        for bulk in table_bulks:
+            if bulk in covering:
+                continue
+            low = bisect_left(present, bulk.first_id)
+            high = bisect_right(present, bulk.last_id)
+            if high - low == bulk.last_id - bulk.first_id + 1:
+                continue
+            for record_id in range(bulk.first_id, bulk.last_id + 1):
+                key = (name, record_id)
+                if record_id in present_set:
+                    continue
+                if expected.get(key) == DELETED and key in first_old:
+                    continue  # deleted by the app
+                result.problems.append(_deleted_problem(tr, name, record_id))
 
     def _walk_chain(
         self, session: Session, result: VerifyResult
@@ -376,3 +513,103 @@ class _BulkChecker:
         self._builder = MerkleBuilder()
         if self._index < len(self._bulks):
             self._next = self._bulks[self._index].first_id
+
+
+def _changed_problem(tr: Translator, table: str, record_id: int) -> Problem:
+    return Problem(
+        "changed",
+        table,
+        record_id,
+        tr.gettext(
+            "{table} record {id} was changed outside Clickwage (its content "
+            "no longer matches its fingerprint)."
+        ).format(table=table, id=record_id),
+    )
+
+
+def _differs_problem(tr: Translator, table: str, record_id: int) -> Problem:
+    return Problem(
+        "changed",
+        table,
+        record_id,
+        tr.gettext("{table} record {id} differs from the version the audit log recorded.").format(
+            table=table, id=record_id
+        ),
+    )
+
+
+def _inserted_problem(tr: Translator, table: str, record_id: int) -> Problem:
+    return Problem(
+        "inserted",
+        table,
+        record_id,
+        tr.gettext(
+            "{table} record {id} was inserted outside Clickwage (no audit entry created it)."
+        ).format(table=table, id=record_id),
+    )
+
+
+def _back_problem(tr: Translator, table: str, record_id: int) -> Problem:
+    return Problem(
+        "inserted",
+        table,
+        record_id,
+        tr.gettext(
+            "{table} record {id} was deleted by Clickwage but is back in the database."
+        ).format(table=table, id=record_id),
+    )
+
+
+def _deleted_problem(tr: Translator, table: str, record_id: int) -> Problem:
+    return Problem(
+        "deleted",
+        table,
+        record_id,
+        tr.gettext("{table} record {id} was deleted outside Clickwage.").format(
+            table=table, id=record_id
+        ),
+    )
+
+
+class _RowDigest:
+    """`row_hash` of raw stored rows with these columns, about three times faster.
+
+    Builds the same canonical JSON text (sorted keys, no spaces, non-ASCII kept) directly
+    for plain values (int, str, None). Any other value goes through `row_hash` itself, and
+    so does every row if the first one's digests differ (the canonical form has changed).
+    """
+
+    def __init__(self, table: str, columns: Sequence[str]) -> None:
+        self.table, self.columns = table, list(columns)
+        keys = sorted(c for c in self.columns if c not in EXCLUDED_COLUMNS)
+        labels = [encode_basestring(k) + ":" for k in keys]
+        self.pairs = list(zip(labels, [self.columns.index(k) for k in keys], strict=True))
+        self.prefix = "[" + encode_basestring(table) + ",{"
+        self.trusted: bool | None = None
+
+    def __call__(self, values: Sequence[Any]) -> str:
+        if self.trusted:
+            return self.fast(values)
+        exact = self.exact(values)
+        if self.trusted is None:
+            self.trusted = self.fast(values) == exact
+        return exact
+
+    def exact(self, values: Sequence[Any]) -> str:
+        return row_hash(self.table, dict(zip(self.columns, values, strict=True)))
+
+    def fast(self, values: Sequence[Any]) -> str:
+        parts = []
+        for label, index in self.pairs:
+            value = values[index]
+            kind = type(value)
+            if kind is str:
+                parts.append(label + encode_basestring(value))
+            elif kind is int:
+                parts.append(label + int.__repr__(value))
+            elif value is None:
+                parts.append(label + "null")
+            else:
+                return self.exact(values)
+        text = self.prefix + ",".join(parts) + "}]"
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()

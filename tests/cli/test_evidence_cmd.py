@@ -49,25 +49,108 @@ def ledger(cw: Runner, tmp_path: Path, cli_clock: FakeClock) -> Path:
         ("start", "Prolific", "--activity", "search", "--at", "2026-03-02T09:00"),
         ("start", "Prolific", "--at", "2026-03-02T09:20", "--switch"),
         ("stop", "--at", "2026-03-02T10:30"),
-        ("task", "add", "Prolific", "--reward", "3.50", "--id", "PRL-A1", "--title",
-         "Decision making study", "--requester", "North Lab", "--status", "approved",
-         "--started", "2026-03-02T09:20", "--submitted", "2026-03-02T09:44", "--decided",
-         "2026-03-03T11:00"),
-        ("task", "add", "Prolific", "--reward", "2.00", "--id", "PRL-R1", "--title",
-         "Memory task", "--status", "rejected", "--submitted", "2026-03-02T10:04",
-         "--decided", "2026-03-03T11:30", "--reason", "Failed attention check"),
-        ("task", "add", "Prolific", "--reward", "1.20", "--id", "PRL-P1", "--submitted",
-         "2026-03-04T17:00"),
-        ("task", "add", "Prolific", "--reward", "9.99", "--id", "PRL-FEB", "--status",
-         "approved", "--submitted", "2026-02-28T23:30", "--decided", "2026-03-01T07:00"),
-        ("task", "add", "Clickworker", "--reward", "1.00", "--id", "CW-1", "--submitted",
-         "2026-03-05T11:00"),
-        ("payout", "add", "Prolific", "1250.00", "--requested", "2026-03-03T20:00",
-         "--received", "2026-03-04T20:00", "--ref", "W-1"),
-        ("payout", "add", "Prolific", "6.00", "--requested", "2026-03-07T20:30", "--ref",
-         "W-2"),
-        ("event", "add", "Prolific", "balance_withheld", "--at", "2026-03-09T07:00",
-         "--amount", "12.40", "--note", "Withdrawal under review"),
+        (
+            "task",
+            "add",
+            "Prolific",
+            "--reward",
+            "3.50",
+            "--id",
+            "PRL-A1",
+            "--title",
+            "Decision making study",
+            "--requester",
+            "North Lab",
+            "--status",
+            "approved",
+            "--started",
+            "2026-03-02T09:20",
+            "--submitted",
+            "2026-03-02T09:44",
+            "--decided",
+            "2026-03-03T11:00",
+        ),
+        (
+            "task",
+            "add",
+            "Prolific",
+            "--reward",
+            "2.00",
+            "--id",
+            "PRL-R1",
+            "--title",
+            "Memory task",
+            "--status",
+            "rejected",
+            "--submitted",
+            "2026-03-02T10:04",
+            "--decided",
+            "2026-03-03T11:30",
+            "--reason",
+            "Failed attention check",
+        ),
+        (
+            "task",
+            "add",
+            "Prolific",
+            "--reward",
+            "1.20",
+            "--id",
+            "PRL-P1",
+            "--submitted",
+            "2026-03-04T17:00",
+        ),
+        (
+            "task",
+            "add",
+            "Prolific",
+            "--reward",
+            "9.99",
+            "--id",
+            "PRL-FEB",
+            "--status",
+            "approved",
+            "--submitted",
+            "2026-02-28T23:30",
+            "--decided",
+            "2026-03-01T07:00",
+        ),
+        (
+            "task",
+            "add",
+            "Clickworker",
+            "--reward",
+            "1.00",
+            "--id",
+            "CW-1",
+            "--submitted",
+            "2026-03-05T11:00",
+        ),
+        (
+            "payout",
+            "add",
+            "Prolific",
+            "1250.00",
+            "--requested",
+            "2026-03-03T20:00",
+            "--received",
+            "2026-03-04T20:00",
+            "--ref",
+            "W-1",
+        ),
+        ("payout", "add", "Prolific", "6.00", "--requested", "2026-03-07T20:30", "--ref", "W-2"),
+        (
+            "event",
+            "add",
+            "Prolific",
+            "balance_withheld",
+            "--at",
+            "2026-03-09T07:00",
+            "--amount",
+            "12.40",
+            "--note",
+            "Withdrawal under review",
+        ),
     ):
         result = cw(*args)
         assert result.code == 0, (args, result.err)
@@ -78,14 +161,20 @@ def ledger(cw: Runner, tmp_path: Path, cli_clock: FakeClock) -> Path:
         rows = []
         for number in range(BULK):
             submitted = start + timedelta(minutes=75 * number)
-            rows.append({
-                "platform_id": pid, "external_id": f"BULK-{number:04d}",
-                "title": f"Study number {number}", "requester": "Bright Research",
-                "reward": 80, "currency": "GBP", "status": "approved",
-                "started_at": epoch_seconds(submitted - timedelta(minutes=9)),
-                "submitted_at": epoch_seconds(submitted),
-                "decided_at": epoch_seconds(submitted + timedelta(hours=2)),
-            })
+            rows.append(
+                {
+                    "platform_id": pid,
+                    "external_id": f"BULK-{number:04d}",
+                    "title": f"Study number {number}",
+                    "requester": "Bright Research",
+                    "reward": 80,
+                    "currency": "GBP",
+                    "status": "approved",
+                    "started_at": epoch_seconds(submitted - timedelta(minutes=9)),
+                    "submitted_at": epoch_seconds(submitted),
+                    "decided_at": epoch_seconds(submitted + timedelta(hours=2)),
+                }
+            )
         services.tasks.bulk_insert(rows, "import:prolific")
     finally:
         services.close()
@@ -100,15 +189,14 @@ def ledger(cw: Runner, tmp_path: Path, cli_clock: FakeClock) -> Path:
 
 
 def evidence(cw: Runner, out: Path, *extra: str) -> tuple[list[str], str]:
-    result = cw("evidence", "Prolific", *PERIOD, "--name", "Camille Martin", *extra,
-                "--out", str(out))
+    result = cw(
+        "evidence", "Prolific", *PERIOD, "--name", "Camille Martin", *extra, "--out", str(out)
+    )
     assert result.code == 0, result.err
     return pages_of(out), result.out
 
 
-def test_every_page_names_the_platform_the_period_and_page_n_of_n(
-    ledger: Path, cw: Runner
-) -> None:
+def test_every_page_names_the_platform_the_period_and_page_n_of_n(ledger: Path, cw: Runner) -> None:
     pages, _ = evidence(cw, ledger / "report.pdf")
     assert len(pages) >= 3
     for number, page in enumerate(pages, start=1):
@@ -128,9 +216,10 @@ def test_the_summary_shows_the_reports_figures(ledger: Path, cw: Runner) -> None
     def money(plain: str, currency: str = "GBP") -> str:
         return t.money(round(float(plain) * 100), currency)
 
-    assert f"Earned: {money(figures['earned'])} (bonuses {money(figures['bonus'])} " \
-           f"included); payout fees {money(figures['fees'])}; net {money(figures['net'])}." \
-           in words
+    assert (
+        f"Earned: {money(figures['earned'])} (bonuses {money(figures['bonus'])} "
+        f"included); payout fees {money(figures['fees'])}; net {money(figures['net'])}." in words
+    )
     assert f"Awaiting review: {money(figures['pending_value'])}" in words
     assert f"rejected: {money(figures['rejected_value'])}" in words
     assert t.duration(figures["seconds_total"]) in words
@@ -142,16 +231,13 @@ def test_the_summary_shows_the_reports_figures(ledger: Path, cw: Runner) -> None
 def test_every_task_of_the_period_and_no_other(ledger: Path, cw: Runner) -> None:
     pages, _ = evidence(cw, ledger / "report.pdf")
     words = flat(" ".join(pages))
-    for external_id in ("PRL-A1", "PRL-R1", "PRL-P1",
-                        *(f"BULK-{n:04d}" for n in range(BULK))):
+    for external_id in ("PRL-A1", "PRL-R1", "PRL-P1", *(f"BULK-{n:04d}" for n in range(BULK))):
         assert external_id in words, external_id
     assert "PRL-FEB" not in words and "CW-1" not in words
     assert "Failed attention check" in words
 
 
-def test_the_table_header_is_repeated_on_every_page_of_the_table(
-    ledger: Path, cw: Runner
-) -> None:
+def test_the_table_header_is_repeated_on_every_page_of_the_table(ledger: Path, cw: Runner) -> None:
     pages, _ = evidence(cw, ledger / "report.pdf")
     with_tasks = [flat(page) for page in pages if "BULK-" in page]
     assert len(with_tasks) >= 2
@@ -243,20 +329,43 @@ def test_paper_sizes(ledger: Path, cw: Runner) -> None:
 
 def test_letters_cite_the_law_and_the_amounts(ledger: Path, cw: Runner) -> None:
     cases = {
-        ("demand", "en"): ("Formal notice to pay", "payout of £6.00 requested on March 7, 2026",
-                           "£12.40", "Total claimed: £18.40.", "within 15 days"),
-        ("demand", "fr"): ("Mise en demeure de payer", "article 1344 du Code civil",
-                           "article 1344-1", "6,00\u00a0£GB", "Total réclamé\u00a0: 18,40"),
+        ("demand", "en"): (
+            "Formal notice to pay",
+            "payout of £6.00 requested on March 7, 2026",
+            "£12.40",
+            "Total claimed: £18.40.",
+            "within 15 days",
+        ),
+        ("demand", "fr"): (
+            "Mise en demeure de payer",
+            "article 1344 du Code civil",
+            "article 1344-1",
+            "6,00\u00a0£GB",
+            "Total réclamé\u00a0: 18,40",
+        ),
         ("gdpr-access", "en"): ("Article 15", "Article 20", "Article 12(3)", "one month"),
-        ("gdpr-access", "fr"): ("article 15", "article 20 du RGPD",
-                                "article 12, paragraphe 3", "un mois"),
+        ("gdpr-access", "fr"): (
+            "article 15",
+            "article 20 du RGPD",
+            "article 12, paragraphe 3",
+            "un mois",
+        ),
         ("explanation", "en"): ("Article 22", "2024/2831", "Articles 9 to 11", "£12.40"),
         ("explanation", "fr"): ("article 22", "2024/2831", "articles 9 à 11", "12,40"),
     }
     for (kind, language), expected in cases.items():
         out = ledger / f"{kind}-{language}.pdf"
-        result = cw("letter", "Prolific", kind, "--lang", language, "--name", "Camille Martin",
-                    "--out", str(out))
+        result = cw(
+            "letter",
+            "Prolific",
+            kind,
+            "--lang",
+            language,
+            "--name",
+            "Camille Martin",
+            "--out",
+            str(out),
+        )
         assert result.code == 0, result.err
         words = flat(" ".join(pages_of(out)))
         for phrase in expected:
@@ -292,21 +401,38 @@ def test_bad_input_exits_2_and_writes_nothing(ledger: Path, cw: Runner) -> None:
 
 def test_the_command_renders_without_a_display(ledger: Path, tmp_path: Path) -> None:
     """A real process with no DISPLAY and no QT_QPA_PLATFORM: it goes offscreen by itself."""
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")
+    }
     env.update(TZ="Europe/Paris", LANG="en_US.UTF-8", LC_ALL="", LANGUAGE="")
     out = tmp_path / "process.pdf"
     done = subprocess.run(
-        [sys.executable, "-m", "ui", "--data-dir", str(tmp_path / "cli-data"), "letter",
-         "Prolific", "gdpr-access", "--out", str(out)],
-        capture_output=True, text=True, env=env, timeout=120,
+        [
+            sys.executable,
+            "-m",
+            "ui",
+            "--data-dir",
+            str(tmp_path / "cli-data"),
+            "letter",
+            "Prolific",
+            "gdpr-access",
+            "--out",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
     )
     assert done.returncode == 0, done.stderr
     assert "Article 15" in flat(" ".join(pages_of(out)))
 
 
-def test_the_report_carries_the_time_it_was_made(ledger: Path, cw: Runner,
-                                                 cli_clock: FakeClock) -> None:
+def test_the_report_carries_the_time_it_was_made(
+    ledger: Path, cw: Runner, cli_clock: FakeClock
+) -> None:
     pages, _ = evidence(cw, ledger / "report.pdf")
     local = cli_clock.now().astimezone(PARIS).strftime("%Y-%m-%d %H:%M")
     utc = cli_clock.now().astimezone(UTC).strftime("%Y-%m-%d %H:%M")

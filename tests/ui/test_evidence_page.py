@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -41,8 +43,9 @@ def pdf_words(path: Path) -> list[str]:
 
 
 @pytest.fixture
-def page(gui_context: GuiContext, services: Services, clock: FakeClock,
-         qtbot: QtBot) -> Iterator[EvidencePage]:
+def page(
+    gui_context: GuiContext, services: Services, clock: FakeClock, qtbot: QtBot
+) -> Iterator[EvidencePage]:
     fill_ledger(services, clock)
     created = EvidencePage(gui_context)
     qtbot.addWidget(created)
@@ -69,7 +72,7 @@ def test_preview_shows_the_report_pages(page: EvidencePage, qtbot: QtBot) -> Non
     assert page.page_label.text().startswith("Page 1 of ")
     assert not page.preview_label.pixmap().isNull()
     assert page.report.fingerprint[:32] in page.status.text()
-    assert page.report.integrity.verified is None  # the whole-database check waits for saving
+    assert page.report.integrity.verified is None  # the integrity check waits for saving
     pages = int(page.page_label.text().split()[-1])
     if pages > 1:
         qtbot.mouseClick(page.next_button, Qt.MouseButton.LeftButton)
@@ -91,7 +94,11 @@ def test_save_pdf_writes_the_report_with_its_data(
         assert "Prolific — evidence report" in text and "2026-03-01 to 2026-03-09" in text
     data = next(iter(PdfReader(str(target)).attachments.values()))[0]
     assert hashlib.sha256(data).hexdigest() in words[0]
-    assert "intact: every record and audit entry checked out" in words[0]
+    records = len(list(csv.reader(io.StringIO(data.decode("utf-8"))))) - 1  # one row each
+    assert (
+        f"intact: every audit entry checked out, and the {records} records of this report "
+        "match the audit log"
+    ) in words[0]
     assert "Saved" in page.status.text()
 
 
@@ -193,13 +200,23 @@ def test_without_a_platform_there_is_nothing_to_print(
 
 def table_document(rows: int) -> Document:
     columns = (Column("Number", 0.2, "right"), Column("Name", 0.5), Column("Note", 0.3))
-    table = Table("Things", columns,
-                  [(str(n), f"Thing {n}", "long note " * (n % 7)) for n in range(rows)],
-                  marked=frozenset({3}), continued="(continued)", caption="A caption line.")
-    return Document(title="Test", language="en",
-                    blocks=[Heading("Title"), Paragraph("Intro."), table],
-                    header_left="Left header", header_right="Right header",
-                    footer_left="Footer", page_label="Page {page} of {pages}")
+    table = Table(
+        "Things",
+        columns,
+        [(str(n), f"Thing {n}", "long note " * (n % 7)) for n in range(rows)],
+        marked=frozenset({3}),
+        continued="(continued)",
+        caption="A caption line.",
+    )
+    return Document(
+        title="Test",
+        language="en",
+        blocks=[Heading("Title"), Paragraph("Intro."), table],
+        header_left="Left header",
+        header_right="Right header",
+        footer_left="Footer",
+        page_label="Page {page} of {pages}",
+    )
 
 
 def test_table_header_and_page_furniture_repeat_on_every_page(qapp: Any, tmp_path: Path) -> None:
@@ -226,8 +243,11 @@ def test_marked_rows_are_shaded(qapp: Any) -> None:
     layout = layout_for(table_document(10), "a4")
     image = page_image(layout, 0, dpi=72)
     shade = QColor(222, 222, 222).rgb()
-    assert any(image.pixel(x, y) == shade
-               for x in range(image.width()) for y in range(0, image.height(), 2))
+    assert any(
+        image.pixel(x, y) == shade
+        for x in range(image.width())
+        for y in range(0, image.height(), 2)
+    )
 
 
 def test_embedded_files_and_image_thumbnails(qapp: Any, tmp_path: Path) -> None:
@@ -239,7 +259,8 @@ def test_embedded_files_and_image_thumbnails(qapp: Any, tmp_path: Path) -> None:
     painter.end()
     assert image.save(str(picture))
     document = Document(
-        title="Pictures", language="en",
+        title="Pictures",
+        language="en",
         blocks=[Heading("Attachments"), Images((ImageItem(str(picture), "screenshot.png"),))],
         files=[EmbeddedFile("data.csv", b"a,b\r\n1,2\r\n", "text/csv")],
     )
@@ -267,8 +288,16 @@ def test_attachment_thumbnails_in_the_evidence_report(
     (folder / f"{digest}.png").write_bytes(data)
     task_id = evidence.build("Prolific", FIRST, END).task_ids[1]
     with services.ctx.db.write() as session:
-        session.add(Attachment(sha256=digest, file_name="rejection.png", size=len(data),
-                               media_type="image/png", record_type="task", record_id=task_id))
+        session.add(
+            Attachment(
+                sha256=digest,
+                file_name="rejection.png",
+                size=len(data),
+                media_type="image/png",
+                record_type="task",
+                record_id=task_id,
+            )
+        )
     report = evidence.build("Prolific", FIRST, END)
     out = tmp_path / "with-image.pdf"
     write_pdf(report.document(), out)

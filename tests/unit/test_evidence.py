@@ -656,9 +656,13 @@ def test_every_evidence_sentence_has_french() -> None:
         french_ids = {m.id for m in read_po(handle, locale="fr") if m.id and m.string}
     keywords = {"gettext": None, "ngettext": (1, 2)}
     missing = []
-    for _line, message, _comments, _context in extract_from_file(
-        "python", str(ROOT / "app" / "services" / "evidence.py"), keywords=keywords
-    ):
+    messages = [
+        found[1]
+        for source in sorted((ROOT / "app" / "services" / "evidence").glob("*.py"))
+        for found in extract_from_file("python", str(source), keywords=keywords)
+    ]
+    assert messages
+    for message in messages:
         if isinstance(message, tuple):
             singular = message[0]
             forms = (core.ngettext(singular, message[1], 1), core.ngettext(singular, message[1], 2))
@@ -679,11 +683,11 @@ def test_every_evidence_sentence_has_french() -> None:
 
 
 def test_both_letter_languages_have_the_same_parts() -> None:
-    from app.services.evidence import _LETTERS
+    from app.services.evidence.legal import LETTERS
 
-    assert set(_LETTERS["en"]) == set(_LETTERS["fr"])
-    for key, english in _LETTERS["en"].items():
-        french = _LETTERS["fr"][key]
+    assert set(LETTERS["en"]) == set(LETTERS["fr"])
+    for key, english in LETTERS["en"].items():
+        french = LETTERS["fr"][key]
         if isinstance(english, list):
             assert len(english) == len(french), key
             pairs = list(zip(english, french, strict=True))

@@ -1,6 +1,6 @@
 """`evidence` and `letter`: a PDF report to prove a dispute, and the letter that goes with it.
 
-The documents are built by app/services/evidence.py and painted by ui/render (Qt is
+The documents are built by the app/services/evidence package and painted by ui/render (Qt is
 imported inside the handlers only; without a display the offscreen platform is used).
 The PDF is written next to its final name and moved into place when complete, so a
 failure leaves nothing half-written.

@@ -1,4 +1,4 @@
-"""Qt rendering of documents (app/services/evidence.py models): PDF, printer, preview.
+"""Qt rendering of documents (app/services/evidence models): PDF, printer, preview.
 
     from ui.render import write_pdf
     pages = write_pdf(evidence.document(), "report.pdf", paper="a4")

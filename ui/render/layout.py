@@ -1,4 +1,4 @@
-"""Lays a `Document` (app/services/evidence.py) out on pages and paints them with QPainter.
+"""Lays out a `Document` (app/services/evidence/document.py) on pages, painted with QPainter.
 
 The layout is made once per page size, in decipoints (1/720 inch) with pixel-sized fonts,
 so it is the same on every device: the PDF writer, a printer and the preview images only
@@ -48,7 +48,8 @@ from ui.render.fonts import ensure_fonts
 U = 10.0  # layout units per point
 Progress = Callable[[int, int], None]  # (done, total)
 
-# op codes: (TEXT, x, baseline, text, font, color), (FILL, x, y, w, h, color),
+# op codes: (TEXT, x, baseline, text, font, color) with x and baseline in whole units,
+# (FILL, x, y, w, h, color),
 # (LINE, x1, y1, x2, y2, color, width), (IMAGE, x, y, w, h, path)
 TEXT, FILL, LINE, IMAGE = 0, 1, 2, 3
 
@@ -217,7 +218,11 @@ class Fonts:
         return lines
 
     def glyph_runs(self, text: str, key: str) -> list[QGlyphRun]:
-        """`text` shaped on one line; draw the runs at (x, baseline − ascent)."""
+        """`text` shaped on one line; draw the runs at (x, baseline).
+
+        Glyph positions are rounded to whole layout units (a twentieth of a point at most,
+        each glyph on its own, so nothing adds up): a PDF writes them in far fewer bytes.
+        """
         layout = QTextLayout(text, self.font[key])
         option = QTextOption()
         option.setWrapMode(QTextOption.WrapMode.NoWrap)
@@ -226,7 +231,13 @@ class Fonts:
         line = layout.createLine()
         line.setLineWidth(1e9)
         layout.endLayout()
-        return list(layout.glyphRuns())
+        ascent = line.ascent()
+        runs = list(layout.glyphRuns())
+        for run in runs:
+            run.setPositions(
+                [QPointF(round(p.x()), round(p.y() - ascent)) for p in run.positions()]
+            )
+        return runs
 
     def elide(self, text: str, key: str, width: float) -> str:
         if self.exact_width(text, key) <= width:
@@ -246,6 +257,8 @@ class PaintCache:
     def __init__(self) -> None:
         self.runs: dict[str, dict[str, list[QGlyphRun]]] = {}  # font -> text -> runs
         self.images: dict[str, QImage] = {}
+        # where texts are drawn: the same places come back page after page (tables)
+        self.points: dict[tuple[float, float], QPointF] = {}
 
 
 class Layout:
@@ -273,16 +286,18 @@ class Layout:
         """Paint page `index` (0-based); the painter is scaled to layout units.
 
         Texts drawn more than once in the document are shaped once and drawn as glyph
-        runs; pass the same `cache` when painting many pages.
+        runs; pass the same `cache` when painting many pages. Text is placed on whole
+        layout units (tenths of a point), which a PDF writes in fewer bytes.
         """
         fonts, colors, counts = self.fonts, COLORS, self.counts
         cache = cache if cache is not None else PaintCache()
         font_key: str | None = None
         font_counts: dict[str, int] = {}
         font_runs: dict[str, list[QGlyphRun]] = {}
-        ascent = 0.0
         pen_key: Any = None
         draw_text, draw_run = painter.drawText, painter.drawGlyphRun
+        points = cache.points
+        rules: list[QRectF] = []  # the lines under table rows, drawn together
         for op in self.pages[index]:
             kind = op[0]
             if kind == TEXT:
@@ -291,21 +306,29 @@ class Layout:
                     painter.setFont(fonts.font[font_key])
                     font_counts = counts.get(font_key, {})
                     font_runs = cache.runs.setdefault(font_key, {})
-                    ascent = fonts.ascent[font_key]
                 if op[5] != pen_key:
                     pen_key = op[5]
                     painter.setPen(colors[pen_key])
                 text = op[3]
-                if font_counts.get(text, 0) > 1:
-                    shaped = font_runs.get(text)
-                    if shaped is None:
-                        shaped = font_runs[text] = fonts.glyph_runs(text, op[4])
-                    origin = QPointF(op[1], op[2] - ascent)
-                    for run in shaped:
-                        draw_run(origin, run)
-                else:
-                    draw_text(QPointF(op[1], op[2]), text)
-            elif kind == FILL:
+                shaped = font_runs.get(text)
+                if shaped is None:
+                    if font_counts.get(text, 0) < 2:
+                        draw_text(QPointF(op[1], op[2]), text)
+                        continue
+                    shaped = font_runs[text] = fonts.glyph_runs(text, op[4])
+                origin = points.get((op[1], op[2]))
+                if origin is None:
+                    origin = points[(op[1], op[2])] = QPointF(op[1], op[2])
+                for run in shaped:
+                    draw_run(origin, run)
+                continue
+            if kind == FILL and op[5] == "rule":
+                rules.append(QRectF(op[1], op[2], op[3], op[4]))
+                continue
+            if rules:
+                self._paint_rules(painter, rules)
+                pen_key = None
+            if kind == FILL:
                 painter.fillRect(QRectF(op[1], op[2], op[3], op[4]), colors[op[5]])
             elif kind == LINE:
                 pen_key = None
@@ -313,7 +336,19 @@ class Layout:
                 painter.drawLine(QPointF(op[1], op[2]), QPointF(op[3], op[4]))
             elif kind == IMAGE:
                 self._paint_image(painter, op, cache.images)
+        if rules:
+            self._paint_rules(painter, rules)
         self._paint_furniture(painter, index)
+
+    @staticmethod
+    def _paint_rules(painter: QPainter, rules: list[QRectF]) -> None:
+        """Fill the rules in one go (one path in a PDF), then forget them."""
+        painter.save()
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(COLORS["rule"])
+        painter.drawRects(rules)
+        painter.restore()
+        rules.clear()
 
     def _paint_image(self, painter: QPainter, op: Op, images: dict[str, QImage]) -> None:
         _, x, y, w, h, path = op
@@ -343,8 +378,9 @@ class Layout:
         header_y = g.top - 20 * U
         if doc.header_left or doc.header_right:
             painter.setFont(fonts.font["furniture_bold"])
-            painter.drawText(QPointF(g.left, header_y),
-                             fonts.elide(doc.header_left, "furniture_bold", half))
+            painter.drawText(
+                QPointF(g.left, header_y), fonts.elide(doc.header_left, "furniture_bold", half)
+            )
             painter.setFont(fonts.font["furniture"])
             text = fonts.elide(doc.header_right, "furniture", half)
             painter.drawText(QPointF(right - fonts.exact_width(text, "furniture"), header_y), text)
@@ -356,8 +392,9 @@ class Layout:
         painter.setPen(COLORS["grey"])
         painter.setFont(fonts.font["furniture"])
         if doc.footer_left:
-            painter.drawText(QPointF(g.left, footer_y),
-                             fonts.elide(doc.footer_left, "furniture", half))
+            painter.drawText(
+                QPointF(g.left, footer_y), fonts.elide(doc.footer_left, "furniture", half)
+            )
         label = doc.page_text(index + 1, self.page_count)
         painter.drawText(QPointF(right - fonts.exact_width(label, "furniture"), footer_y), label)
 
@@ -376,9 +413,9 @@ class _Flow:
         self.ops: list[Op] = []
         self.y = self.g.top
         self.counts = layout.counts
-        self.total_rows = sum(
-            len(b.rows) for b in layout.document.blocks if isinstance(b, Table)
-        ) or 1
+        self.total_rows = (
+            sum(len(b.rows) for b in layout.document.blocks if isinstance(b, Table)) or 1
+        )
         self.rows_done = 0
 
     # -- pages --------------------------------------------------------------------------------
@@ -419,8 +456,9 @@ class _Flow:
             self.new_page()
 
     def text(self, x: float, baseline: float, text: str, font: str, color: str = "ink") -> None:
+        """Text at whole layout units (tenths of a point): fewer bytes in a PDF."""
         if text:
-            self.ops.append((TEXT, x, baseline, text, font, color))
+            self.ops.append((TEXT, round(x), round(baseline), text, font, color))
             counts = self.counts.setdefault(font, {})
             counts[text] = counts.get(text, 0) + 1
 
@@ -485,8 +523,7 @@ class _Flow:
             if block.bullet and index == 0:
                 self.text(x + 2 * U, baseline, "•", key)
             if block.align == "right":
-                self.text(g.left + g.text_width - fonts.exact_width(line, key), baseline, line,
-                          key)
+                self.text(g.left + g.text_width - fonts.exact_width(line, key), baseline, line, key)
             else:
                 self.text(x + bullet_width + hang, baseline, line, key)
             self.y += line_height
@@ -503,7 +540,7 @@ class _Flow:
                 continue
             prefix = mark.group(0)
             hang = fonts.exact_width(prefix, key)
-            wrapped = fonts.wrap(part[len(prefix):], key, width - hang)
+            wrapped = fonts.wrap(part[len(prefix) :], key, width - hang)
             lines.append((0.0, prefix + wrapped[0]))
             lines += [(hang, line) for line in wrapped[1:]]
         return lines
@@ -520,11 +557,20 @@ class _Flow:
             height = max(len(labels), len(values)) * line_height + 3 * U
             self.need(height)
             for index, line in enumerate(labels):
-                self.text(g.left, self.y + fonts.ascent["small_bold"] + index * line_height,
-                          line, "small_bold", "grey")
+                self.text(
+                    g.left,
+                    self.y + fonts.ascent["small_bold"] + index * line_height,
+                    line,
+                    "small_bold",
+                    "grey",
+                )
             for index, line in enumerate(values):
-                self.text(g.left + label_width + gap,
-                          self.y + fonts.ascent["small"] + index * line_height, line, "small")
+                self.text(
+                    g.left + label_width + gap,
+                    self.y + fonts.ascent["small"] + index * line_height,
+                    line,
+                    "small",
+                )
             self.y += height
         self.y += 4 * U
 
@@ -540,8 +586,9 @@ class _Flow:
         right_aligned = [c.align == "right" for c in block.columns]
         line = fonts.line["table"]
         ascent = fonts.ascent["table"]
-        header_cells = [fonts.wrap_words(c.title, "table_bold", inner[i])
-                        for i, c in enumerate(block.columns)]
+        header_cells = [
+            fonts.wrap_words(c.title, "table_bold", inner[i]) for i, c in enumerate(block.columns)
+        ]
         header_height = max(len(c) for c in header_cells) * line + 2 * pad_y
         ops = self.ops
         wrap, width = fonts.wrap, fonts.width
@@ -569,8 +616,11 @@ class _Flow:
             ops.append((FILL, left, self.y, total_width, header_height, "header_fill"))
             for i, cell in enumerate(header_cells):
                 for k, text in enumerate(cell):
-                    x = (rights[i] - pad_x - fonts.exact_width(text, "table_bold")
-                         if right_aligned[i] else lefts[i] + pad_x)
+                    x = (
+                        rights[i] - pad_x - fonts.exact_width(text, "table_bold")
+                        if right_aligned[i]
+                        else lefts[i] + pad_x
+                    )
                     self.text(x, self.y + pad_y + ascent + k * line, text, "table_bold")
             self.y += header_height
             ops.append((FILL, left, self.y - 0.3 * U, total_width, 0.6 * U, "ink"))
@@ -578,22 +628,48 @@ class _Flow:
         self.need(caption_height + header_height + 3 * line + 2 * pad_y)
         header(False)
         bottom = g.text_bottom
-        columns = range(len(widths))
+        columns = list(zip(range(len(widths)), inner, strict=True))
+        # where each column's lines start (left-aligned) or end (right-aligned)
+        anchors = [
+            (rights[i] - pad_x, True) if right_aligned[i] else (round(lefts[i] + pad_x), False)
+            for i in range(len(widths))
+        ]
+        known = fonts._widths["table"]  # text -> width, filled by fonts.width
+        max_lines = TABLE_MAX_LINES
+        rows_done, total_rows = self.rows_done, self.total_rows
         for row_index, row in enumerate(block.rows):
             cells: list[list[str]] = []
             height_lines = 1
-            for i in columns:
+            for i, room in columns:
                 text = row[i]
                 if not text:
                     cells.append([])
                     continue
-                if "\n" not in text and width(text, "table") <= inner[i]:
-                    cells.append([text])
-                    continue
+                if "\n" not in text:
+                    size = known.get(text)
+                    if size is None:
+                        size = width(text, "table")
+                    if size <= room:
+                        cells.append([text])
+                        continue
+                else:
+                    parts = text.split("\n")
+                    for part in parts:
+                        size = known.get(part)
+                        if size is None:
+                            size = width(part, "table")
+                        if size > room:
+                            break
+                    else:
+                        if len(parts) <= max_lines:
+                            cells.append(parts)
+                            if len(parts) > height_lines:
+                                height_lines = len(parts)
+                            continue
                 key = (text, i)
                 found = wrapped.get(key)
                 if found is None:
-                    found = wrap(text, "table", inner[i], TABLE_MAX_LINES)
+                    found = wrap(text, "table", room, max_lines)
                     wrapped[key] = found
                 cells.append(found)
                 if len(found) > height_lines:
@@ -607,26 +683,23 @@ class _Flow:
                 ops.append((FILL, left, y, total_width, height, "mark_fill"))
                 ops.append((FILL, left, y, 1.6 * U, height, "mark_bar"))
             base = y + pad_y + ascent
-            for i in columns:
-                cell = cells[i]
-                if not cell:
-                    continue
-                if right_aligned[i]:
-                    edge = rights[i] - pad_x
-                    for k, text in enumerate(cell):
-                        ops.append((TEXT, edge - width(text, "table"), base + k * line, text,
-                                    "table", "ink"))
-                        seen[text] = seen_get(text, 0) + 1
-                else:
-                    x = lefts[i] + pad_x
-                    for k, text in enumerate(cell):
-                        ops.append((TEXT, x, base + k * line, text, "table", "ink"))
-                        seen[text] = seen_get(text, 0) + 1
+            baselines = [round(base + k * line) for k in range(height_lines)]
+            for (x, right), cell in zip(anchors, cells, strict=True):
+                for baseline, text in zip(baselines, cell, strict=False):
+                    if right:
+                        size = known.get(text)
+                        if size is None:
+                            size = width(text, "table")
+                        ops.append((TEXT, round(x - size), baseline, text, "table", "ink"))
+                    else:
+                        ops.append((TEXT, x, baseline, text, "table", "ink"))
+                    seen[text] = seen_get(text, 0) + 1
             self.y = y + height
             ops.append((FILL, left, self.y - 0.15 * U, total_width, 0.3 * U, "rule"))
-            self.rows_done += 1
-            if progress is not None and self.rows_done % 1000 == 0:
-                progress(self.rows_done, self.total_rows)
+            rows_done += 1
+            if progress is not None and rows_done % 1000 == 0:
+                progress(rows_done, total_rows)
+        self.rows_done = rows_done
         self.y += 6 * U
 
     def images(self, block: Images) -> None:
@@ -654,6 +727,11 @@ class _Flow:
                     self.ops.append((IMAGE, x, self.y, w, h, item.path))
                 lines = fonts.wrap(item.caption, "table", box, caption_lines)
                 for k, text in enumerate(lines):
-                    self.text(x, self.y + h + 3 * U + fonts.ascent["table"] + k * caption_line,
-                              text, "table", "grey")
+                    self.text(
+                        x,
+                        self.y + h + 3 * U + fonts.ascent["table"] + k * caption_line,
+                        text,
+                        "table",
+                        "grey",
+                    )
             self.y += image_height + caption_lines * caption_line + 10 * U

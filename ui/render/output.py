@@ -44,14 +44,16 @@ def points_of(size: QPageSize) -> tuple[float, float]:
     return points.width(), points.height()
 
 
-def layout_for(document: Document, paper: str | QPageSize = "a4",
-               progress: Progress | None = None) -> Layout:
+def layout_for(
+    document: Document, paper: str | QPageSize = "a4", progress: Progress | None = None
+) -> Layout:
     size = paper if isinstance(paper, QPageSize) else page_size(paper)
     return Layout(document, points_of(size), progress)
 
 
-def _paint_all(layout: Layout, device: QPagedPaintDevice, resolution: float,
-               progress: Progress | None) -> int:
+def _paint_all(
+    layout: Layout, device: QPagedPaintDevice, resolution: float, progress: Progress | None
+) -> int:
     painter = QPainter()
     if not painter.begin(device):
         raise RenderError("the output could not be opened for painting")
@@ -75,17 +77,20 @@ def _paint_all(layout: Layout, device: QPagedPaintDevice, resolution: float,
     return layout.page_count
 
 
-def write_pdf(document: Document, path: Path | str, paper: str = "a4",
-              progress: Progress | None = None, layout: Layout | None = None) -> int:
+def write_pdf(
+    document: Document,
+    path: Path | str,
+    paper: str = "a4",
+    progress: Progress | None = None,
+    layout: Layout | None = None,
+) -> int:
     """Write the document as a PDF (files embedded); returns the number of pages."""
     size = page_size(paper)
     layout = layout or layout_for(document, size)
     target = Path(path)
     writer = QPdfWriter(str(target))
     writer.setResolution(PDF_RESOLUTION)
-    writer.setPageLayout(
-        QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0))
-    )
+    writer.setPageLayout(QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
     writer.setTitle(document.title)
     writer.setCreator(document.creator)
     if document.author:
@@ -99,8 +104,7 @@ def write_pdf(document: Document, path: Path | str, paper: str = "a4",
     return pages
 
 
-def print_document(document: Document, printer: QPrinter,
-                   progress: Progress | None = None) -> int:
+def print_document(document: Document, printer: QPrinter, progress: Progress | None = None) -> int:
     """Print on `printer` (already set up, e.g. by QPrintDialog) with its own paper size."""
     printer.setFullPage(True)
     size = printer.pageLayout().pageSize()
@@ -119,8 +123,9 @@ def page_image(layout: Layout, index: int, dpi: float = 96.0) -> QImage:
     """One page as an image (the preview): white paper, the page painted on it."""
     g = layout.geometry
     scale = dpi / 72.0 / U
-    image = QImage(max(1, round(g.width * scale)), max(1, round(g.height * scale)),
-                   QImage.Format.Format_RGB32)
+    image = QImage(
+        max(1, round(g.width * scale)), max(1, round(g.height * scale)), QImage.Format.Format_RGB32
+    )
     image.setDotsPerMeterX(round(dpi / 0.0254))
     image.setDotsPerMeterY(round(dpi / 0.0254))
     image.fill(Qt.GlobalColor.white)

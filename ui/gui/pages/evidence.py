@@ -373,9 +373,9 @@ class EvidencePage(Page):
         return True
 
     def _builder(self, chosen: dict[str, Any], verify: bool) -> Callable[[], EvidenceDocument]:
-        """The report for the choices. `verify` runs the whole-database check (`clickwage
-        verify`) and states its result: done for what is saved or printed, not for each
-        preview."""
+        """The report for the choices. `verify` checks the audit chain and the report's own
+        records against it, and states the result: done for what is saved or printed, not
+        for each preview (`clickwage verify` checks the whole database)."""
         service = self.evidence
 
         def build() -> EvidenceDocument:
