@@ -131,6 +131,8 @@ def measure_page(directory: Path, runs: int, profile: bool) -> tuple[float, list
         for kind, canvas in page.canvases.items():
             canvas.mpl_connect("draw_event", lambda _e, k=kind: on_drawn(k))
         wait_for(app, lambda: all(drawn.values()) and "Checking" not in page.flags_label.text())
+        sizes = sorted({c.get_width_height(physical=True) for c in page.canvases.values()})
+        lines.append(f"canvas sizes (pixels): {sizes}")
         lines.append(f"first show on \"Last 3 months\" (Qt canvases created): "
                      f"{ms(time.perf_counter() - begin)}")
 

@@ -6,15 +6,17 @@ and nowhere else.
 
 from __future__ import annotations
 
+import queue
 import sqlite3
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
-from sqlalchemy import Engine, create_engine, event, inspect
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
+from sqlalchemy.exc import DatabaseError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.clock import Clock
@@ -26,6 +28,9 @@ from app.storage.location import wal_is_safe
 from app.storage.migrate import migrate
 
 BUSY_TIMEOUT_SECONDS = 10
+# The page cache of a bulk write (PRAGMA cache_size; negative: KiB). With the default 2 MB
+# a million-row import spends much of its time moving index pages in and out.
+BULK_CACHE_KIB: Final = 65536
 
 
 def _on_connect(
@@ -150,12 +155,22 @@ class Database:
             session.close()
 
     @contextmanager
-    def write(self, origin: str = "manual", action: str | None = None) -> Iterator[Session]:
+    def write(
+        self, origin: str = "manual", action: str | None = None, *, bulk: bool = False
+    ) -> Iterator[Session]:
+        """A write transaction. `bulk` (an import of many rows) gives it a big page cache on a
+        connection of its own, closed afterwards instead of going back to the pool (with its
+        cache and the big statements it prepared). Durability is the same: WAL,
+        synchronous=FULL, one transaction."""
         session = self._writer()
         session.info.update(clock=self.clock, origin=origin)
         if action:
             session.info["action"] = action
         try:
+            if bulk and self.engine.dialect.name == "sqlite":
+                connection = session.connection()
+                connection.detach()
+                connection.exec_driver_sql(f"PRAGMA cache_size=-{BULK_CACHE_KIB}")
             yield session
             session.commit()
         except BaseException:
@@ -169,6 +184,203 @@ class Database:
 
     def backup_to(self, target: Path) -> None:
         backup_file(self.engine, target)
+
+
+# What BulkInserter binds for NULL in a nullable column: the sqlite3 module binds None about
+# eight times slower than an integer, so NULL travels as the smallest 64-bit integer and
+# NULLIF() turns it back. No stored value can be it (times, amounts and ids are far from it),
+# and a text never equals an integer in SQLite.
+NULL: Final = -(2**63)
+NULL_LITERAL: Final = "0x8000000000000000"  # NULL as SQLite reads it (64-bit two's complement)
+
+
+class BulkInserter:
+    """Rows appended to one table by multi-row INSERTs that a helper thread executes.
+
+    The statements run on the transaction's own connection, so they commit or roll back
+    with it. SQLite writes with Python's GIL released: while one batch is written, the
+    caller reads and checks the next rows. `send()` queues a batch (flat values in the
+    order of the bound columns, NULL instead of None in the nullable ones); `wait()`
+    returns when everything sent is written and raises the error a write met (a
+    sqlalchemy DBAPIError); `close()` stops the thread. Until then any statement the
+    caller runs on the connection first waits for the queue to empty.
+
+    With `defer_indexes` the table's secondary indexes are dropped, inside the transaction,
+    and `rebuild_indexes()` must create them again before it commits (DDL is transactional
+    in SQLite: a rollback, or a process killed half-way, leaves them as they were).
+    """
+
+    def __init__(
+        self,
+        connection: Connection,
+        table: str,
+        columns: Sequence[str],
+        *,
+        constants: Mapping[str, int | str] | None = None,
+        nullable: Collection[str] = (),
+        rows: int = 2048,
+        defer_indexes: bool = False,
+    ) -> None:
+        fixed = dict(constants or {})
+        self.bound = tuple(c for c in columns if c not in fixed)
+        mark = "?" if connection.dialect.paramstyle == "qmark" else "%s"
+        # Anonymous parameters only: the sqlite3 module looks numbered ones up by name, one
+        # by one, which makes a statement of thousands of them cost quadratic time.
+        row = (
+            "("
+            + ",".join(
+                _literal(fixed[column])
+                if column in fixed
+                else f"NULLIF({mark},{NULL_LITERAL})"
+                if column in nullable
+                else mark
+                for column in columns
+            )
+            + ")"
+        )
+        width = len(self.bound)
+        self.rows = max(1, min(rows, _variable_limit(connection) // max(1, width)))
+        prefix = f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
+        # One statement for full batches (SQLite keeps it prepared), and a one-row statement
+        # run many times for a last, shorter one: never a second big statement in the cache.
+        self._batch = prefix + ",".join([row] * self.rows)
+        self._single = prefix + row
+        self._width = width
+        self._connection = connection
+        dbapi = connection.connection.dbapi_connection
+        assert dbapi is not None
+        self._cursor = dbapi.cursor()
+        self._dialect = connection.dialect
+        self._queue: queue.Queue[tuple[str, list[Any], bool] | None] = queue.Queue(maxsize=2)
+        self._thread: threading.Thread | None = None
+        self._error: BaseException | None = None
+        self._closed = False
+        # Secondary indexes dropped while writing, as (name, CREATE statement): building each
+        # once at the end, from sorted keys, costs less than updating all of them row by row.
+        self._dropped: list[tuple[str, str]] = []
+        if defer_indexes:
+            self._dropped = [
+                (str(name), str(sql))
+                for name, sql in self._cursor.execute(
+                    "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
+                    "AND sql IS NOT NULL ORDER BY name",
+                    (table,),
+                ).fetchall()
+            ]
+            for name, _sql in self._dropped:
+                self._cursor.execute(f'DROP INDEX "{name}"')
+        event.listen(connection, "before_cursor_execute", self._before_execute)
+
+    @property
+    def indexes_deferred(self) -> bool:
+        return bool(self._dropped)
+
+    def rebuild_indexes(self, built: Callable[[int, int], None] | None = None) -> None:
+        """Create the dropped indexes again (in the writer thread, after the batches sent);
+        `built(done, count)` is called after each.
+
+        Required before the transaction commits (a rollback restores them anyway). A UNIQUE
+        index finding duplicates fails here, as a DBAPIError, and the transaction with it.
+        """
+        dropped, self._dropped = self._dropped, []
+        self.wait()
+        for done, (_name, sql) in enumerate(dropped, start=1):
+            self._submit(sql, [])
+            self.wait()
+            if built is not None:
+                built(done, len(dropped))
+
+    def send(self, values: list[Any], rows: int) -> None:
+        """Queue `rows` rows (len(values) == rows * len(self.bound)); blocks while two wait."""
+        self._raise()
+        if self._closed:
+            raise RuntimeError("BulkInserter.send() after close()")
+        if not rows:
+            return
+        if rows == self.rows:
+            self._submit(self._batch, values)
+        else:
+            width = self._width
+            rows_of = [values[n : n + width] for n in range(0, rows * width, width)]
+            self._submit(self._single, rows_of, many=True)
+
+    def _submit(self, statement: str, values: list[Any], many: bool = False) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="bulk-insert", daemon=True)
+            self._thread.start()
+        self._queue.put((statement, values, many))
+
+    def wait(self) -> None:
+        if self._thread is not None:
+            self._queue.join()
+        self._raise()
+
+    def close(self) -> None:
+        """Stop the writer and release the connection. Batches still queued are dropped (after
+        wait() there are none): closing early is for errors, and the transaction rolls back."""
+        if self._closed:
+            return
+        self._closed = True
+        try:
+            if self._thread is not None:
+                self._queue.put(None)
+                self._thread.join()
+        finally:
+            event.remove(self._connection, "before_cursor_execute", self._before_execute)
+            self._cursor.close()
+
+    def _before_execute(self, *args: Any) -> None:
+        if self._thread is not None and not self._closed:
+            self.wait()
+
+    def _run(self) -> None:
+        cursor = self._cursor
+        while True:
+            item = self._queue.get()
+            try:
+                if item is None:
+                    return
+                if self._error is None and not self._closed:
+                    statement, values, many = item
+                    try:
+                        if many:
+                            cursor.executemany(statement, values)
+                        else:
+                            cursor.execute(statement, values)
+                    except self._dialect.loaded_dbapi.Error as error:
+                        self._error = DBAPIError.instance(
+                            None,
+                            None,
+                            error,
+                            self._dialect.loaded_dbapi.Error,
+                            dialect=self._dialect,
+                        )
+            except BaseException as error:  # handed to the caller's thread, never lost
+                self._error = error
+            finally:
+                self._queue.task_done()
+
+    def _raise(self) -> None:
+        if self._error is not None:
+            raise self._error
+
+
+def _literal(value: int | str) -> str:
+    if isinstance(value, int):
+        return str(int(value))
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _variable_limit(connection: Connection) -> int:
+    """How many parameters one statement may have (SQLite: 999 before 3.32, 32766 since)."""
+    dbapi = connection.connection.dbapi_connection
+    getlimit = getattr(dbapi, "getlimit", None)
+    if getlimit is not None:
+        try:
+            return int(getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER))
+        except (AttributeError, ValueError):
+            pass
+    return 999
 
 
 def backup_file(engine: Engine, target: Path, pages: int = -1) -> None:

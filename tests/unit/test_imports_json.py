@@ -32,29 +32,65 @@ def fill(services: Services, clock: FakeClock, tmp_path: Path) -> None:
     services.platforms.add("MTurk", currency="USD")
     services.platforms.add_sign("MTurk", "withdrawal-fee", note="asked 5 USD to withdraw")
     services.timer.start("Prolific", at=now - timedelta(days=3, hours=2))
-    services.timer.start("MTurk", activity=Activity.SEARCH,
-                         at=now - timedelta(days=3, hours=1), switch=True)
+    services.timer.start(
+        "MTurk", activity=Activity.SEARCH, at=now - timedelta(days=3, hours=1), switch=True
+    )
     services.timer.stop(at=now - timedelta(days=3))
     first = services.tasks.add(
-        "Prolific", "2.50", external_id="P1", title='Survey, "quoted"', requester="Lab",
-        started=now - timedelta(days=3, hours=2), submitted=now - timedelta(days=3, hours=1),
+        "Prolific",
+        "2.50",
+        external_id="P1",
+        title='Survey, "quoted"',
+        requester="Lab",
+        started=now - timedelta(days=3, hours=2),
+        submitted=now - timedelta(days=3, hours=1),
         note="=formula looking",
     )
-    services.tasks.add("Prolific", "1.00", external_id="P2", status="rejected",
-                       submitted=now - timedelta(days=2), decided=now - timedelta(days=1),
-                       reason="failed check")
-    services.tasks.add("MTurk", "0.10", title="No id", status="approved",
-                       submitted=now - timedelta(days=2), duration_minutes="2.5")
-    services.tasks.add("MTurk", "0.10", title="No id", status="approved",
-                       submitted=now - timedelta(days=2), duration_minutes="2.5")
-    services.tasks.update("Prolific", "P1", status="approved", earned="2.50", bonus="0.50",
-                          at=now - timedelta(days=1))
-    payout = services.payouts.add("Prolific", "5.00", requested=now - timedelta(days=2),
-                                  fee="0.20", method="PayPal", reference="TX1")
+    services.tasks.add(
+        "Prolific",
+        "1.00",
+        external_id="P2",
+        status="rejected",
+        submitted=now - timedelta(days=2),
+        decided=now - timedelta(days=1),
+        reason="failed check",
+    )
+    services.tasks.add(
+        "MTurk",
+        "0.10",
+        title="No id",
+        status="approved",
+        submitted=now - timedelta(days=2),
+        duration_minutes="2.5",
+    )
+    services.tasks.add(
+        "MTurk",
+        "0.10",
+        title="No id",
+        status="approved",
+        submitted=now - timedelta(days=2),
+        duration_minutes="2.5",
+    )
+    services.tasks.update(
+        "Prolific", "P1", status="approved", earned="2.50", bonus="0.50", at=now - timedelta(days=1)
+    )
+    payout = services.payouts.add(
+        "Prolific",
+        "5.00",
+        requested=now - timedelta(days=2),
+        fee="0.20",
+        method="PayPal",
+        reference="TX1",
+    )
     services.payouts.receive(payout.id, at=now - timedelta(days=1), amount="5.80 EUR")
     services.payouts.add("MTurk", "12.00", requested=now - timedelta(days=1))
-    services.events.add("MTurk", "balance_withheld", at=now - timedelta(hours=5), amount="12.00",
-                        note="account under review")
+    services.events.add(
+        "MTurk",
+        "balance_withheld",
+        at=now - timedelta(hours=5),
+        amount="12.00",
+        note="account under review",
+    )
     proof = tmp_path / "proof.png"
     proof.write_bytes(b"\x89PNG fake screenshot")
     AttachmentService(services.ctx).attach("task", first.id, proof)
@@ -79,9 +115,23 @@ def report(services: Services) -> dict[str, Any]:
 
 
 def task_rows(services: Services) -> list[dict[str, Any]]:
-    keep = ("platform", "external_id", "title", "requester", "status", "reward", "earned",
-            "bonus", "currency", "started_at", "submitted_at", "decided_at", "duration_s",
-            "reason", "note")
+    keep = (
+        "platform",
+        "external_id",
+        "title",
+        "requester",
+        "status",
+        "reward",
+        "earned",
+        "bonus",
+        "currency",
+        "started_at",
+        "submitted_at",
+        "decided_at",
+        "duration_s",
+        "reason",
+        "note",
+    )
     return [{k: t.as_json()[k] for k in keep} for t in filled_tasks(services)]
 
 
@@ -174,14 +224,23 @@ def services_usd(tmp_path: Path, clock: FakeClock) -> Iterator[Services]:
 
 def test_bad_records_are_listed_by_their_place(fresh: Services, tmp_path: Path) -> None:
     dump = {
-        "format": "clickwage-export", "version": 1, "settings": {},
+        "format": "clickwage-export",
+        "version": 1,
+        "settings": {},
         "platforms": [{"name": "Prolific", "currency": "GBP"}, {"name": "", "currency": "XX"}],
-        "sessions": [{"platform": "Prolific", "activity": "dancing",
-                      "started_at": "2026-03-01T10:00:00Z"}],
+        "sessions": [
+            {"platform": "Prolific", "activity": "dancing", "started_at": "2026-03-01T10:00:00Z"}
+        ],
         "tasks": [
             {"platform": "Prolific", "status": "approved", "reward": "1.00", "currency": "GBP"},
-            {"platform": "Prolific", "status": "done", "reward": "x", "currency": "GBP",
-             "submitted_at": "yesterday", "title": 5},
+            {
+                "platform": "Prolific",
+                "status": "done",
+                "reward": "x",
+                "currency": "GBP",
+                "submitted_at": "yesterday",
+                "title": 5,
+            },
         ],
     }
     path = tmp_path / "bad.json"
@@ -216,9 +275,16 @@ def test_a_running_session_cannot_join_another_running_one(
     filled: Services, tmp_path: Path, clock: FakeClock
 ) -> None:
     dump = {
-        "format": "clickwage-export", "version": 1,
-        "sessions": [{"platform": "MTurk", "activity": "task",
-                      "started_at": "2026-03-10T08:00:00Z", "ended_at": None}],
+        "format": "clickwage-export",
+        "version": 1,
+        "sessions": [
+            {
+                "platform": "MTurk",
+                "activity": "task",
+                "started_at": "2026-03-10T08:00:00Z",
+                "ended_at": None,
+            }
+        ],
     }
     path = tmp_path / "run.json"
     path.write_text(json.dumps(dump), encoding="utf-8")

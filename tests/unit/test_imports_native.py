@@ -64,8 +64,7 @@ def count_tasks(services: Services) -> int:
 def test_every_column_is_read(importer: ImportService, services: Services, tmp_path: Path) -> None:
     path = write(
         tmp_path,
-        HEADER
-        + "Prolific,S1,Survey,Dr Who,approved,1.50,1.20,0.25,GBP,2026-03-05T08:00:00Z,"
+        HEADER + "Prolific,S1,Survey,Dr Who,approved,1.50,1.20,0.25,GBP,2026-03-05T08:00:00Z,"
         "2026-03-05T08:30:00Z,2026-03-06T10:00:00Z,30,,fine\n"
         "mturk,A2,HIT,Req,rejected,$0.50,,,USD,2026-03-05 09:15,2026-03-05 09:45,"
         "2026-03-06 09:00,12.5,bad answers,\n",
@@ -75,11 +74,21 @@ def test_every_column_is_read(importer: ImportService, services: Services, tmp_p
     assert summary.platforms_created == []
     first, second = tasks(services)
     assert first == first | {
-        "platform": "Prolific", "external_id": "S1", "title": "Survey", "requester": "Dr Who",
-        "status": "approved", "reward": "1.50", "earned": "1.20", "bonus": "0.25",
-        "currency": "GBP", "started_at": "2026-03-05T08:00:00Z",
-        "submitted_at": "2026-03-05T08:30:00Z", "decided_at": "2026-03-06T10:00:00Z",
-        "duration_s": 1800, "note": "fine", "origin": "import:native",
+        "platform": "Prolific",
+        "external_id": "S1",
+        "title": "Survey",
+        "requester": "Dr Who",
+        "status": "approved",
+        "reward": "1.50",
+        "earned": "1.20",
+        "bonus": "0.25",
+        "currency": "GBP",
+        "started_at": "2026-03-05T08:00:00Z",
+        "submitted_at": "2026-03-05T08:30:00Z",
+        "decided_at": "2026-03-06T10:00:00Z",
+        "duration_s": 1800,
+        "note": "fine",
+        "origin": "import:native",
     }
     # Times without an offset are local (Europe/Paris, UTC+1 in March); 12.5 minutes = 750 s.
     assert second["platform"] == "MTurk"
@@ -117,11 +126,13 @@ def test_month_first_dates_restart_the_reading(
 ) -> None:
     # French user: ambiguous dates are first read day first; 03/25 proves month first.
     services.ctx.tr.language = "fr"  # type: ignore[misc]
-    text = HEADER + "".join(
-        f"Prolific,M{n},,,approved,1,,,,,02/0{n}/2026 10:00,,,,\n" for n in range(1, 4)
-    ) + (
-        "Prolific,M9,,,approved,1,,,,,02/09/2026 10:00,,,,\n"
-        "Prolific,M25,,,approved,1,,,,,02/25/2026 10:00,,,,\n"
+    text = (
+        HEADER
+        + "".join(f"Prolific,M{n},,,approved,1,,,,,02/0{n}/2026 10:00,,,,\n" for n in range(1, 4))
+        + (
+            "Prolific,M9,,,approved,1,,,,,02/09/2026 10:00,,,,\n"
+            "Prolific,M25,,,approved,1,,,,,02/25/2026 10:00,,,,\n"
+        )
     )
     try:
         summary = importer.run(write(tmp_path, text))
@@ -148,8 +159,12 @@ def test_mapping_and_default_reward_and_platform(
     )
     options = ImportOptions(
         platform="Toloka",
-        mapping={"external_id": "job", "status": "STATE", "reward": "Price",
-                 "submitted_at": "When"},
+        mapping={
+            "external_id": "job",
+            "status": "STATE",
+            "reward": "Price",
+            "submitted_at": "When",
+        },
         reward="0.10",
     )
     summary = importer.run(write(tmp_path, text), options)
@@ -158,7 +173,9 @@ def test_mapping_and_default_reward_and_platform(
     assert any("Comment" in note for note in summary.notes)  # a column left out is named
     rows = tasks(services)
     assert [(r["external_id"], r["reward"], r["platform"]) for r in rows] == [
-        ("J1", "2.00", "Toloka"), ("J2", "0.10", "Toloka")]
+        ("J1", "2.00", "Toloka"),
+        ("J2", "0.10", "Toloka"),
+    ]
 
 
 def test_bad_mappings_name_the_fields_and_columns(importer: ImportService, tmp_path: Path) -> None:
@@ -385,20 +402,57 @@ texts = st.one_of(st.none(), st.text(max_size=30))
 numbers = st.one_of(st.none(), st.integers(min_value=0, max_value=2**40))
 
 
-@given(st.tuples(
-    st.integers(min_value=1, max_value=2**40), st.integers(min_value=1, max_value=1000),
-    texts, texts, texts, st.integers(min_value=0, max_value=10**12), numbers,
-    st.integers(min_value=0, max_value=10**9), st.sampled_from(["USD", "EUR", "JPY"]),
-    st.sampled_from(["approved", "pending", "rejected"]), numbers, numbers, numbers, numbers,
-    texts, texts, numbers, st.integers(min_value=0, max_value=2**40), numbers, numbers, numbers,
-    st.text(max_size=20), st.integers(min_value=0, max_value=2**40),
-))
+@given(
+    st.tuples(
+        st.integers(min_value=1, max_value=2**40),
+        st.integers(min_value=1, max_value=1000),
+        texts,
+        texts,
+        texts,
+        st.integers(min_value=0, max_value=10**12),
+        numbers,
+        st.integers(min_value=0, max_value=10**9),
+        st.sampled_from(["USD", "EUR", "JPY"]),
+        st.sampled_from(["approved", "pending", "rejected"]),
+        numbers,
+        numbers,
+        numbers,
+        numbers,
+        texts,
+        texts,
+        numbers,
+        st.integers(min_value=0, max_value=2**40),
+        numbers,
+        numbers,
+        numbers,
+        st.text(max_size=20),
+        st.integers(min_value=0, max_value=2**40),
+    )
+)
 def test_the_fast_row_hash_is_row_hash(values: tuple[Any, ...]) -> None:
     *row, origin, now = values
     columns = (
-        "id", "platform_id", "external_id", "title", "requester", "reward", "earned", "bonus",
-        "currency", "status", "started_at", "submitted_at", "decided_at", "duration_s",
-        "reason", "note", "session_id", "work_at", "span_start", "span_end", "span_seconds",
+        "id",
+        "platform_id",
+        "external_id",
+        "title",
+        "requester",
+        "reward",
+        "earned",
+        "bonus",
+        "currency",
+        "status",
+        "started_at",
+        "submitted_at",
+        "decided_at",
+        "duration_s",
+        "reason",
+        "note",
+        "session_id",
+        "work_at",
+        "span_start",
+        "span_end",
+        "span_seconds",
     )
     stored = dict(zip(columns, row, strict=True))
     stored.update(origin=origin, recorded_at=now, edited_at=now)

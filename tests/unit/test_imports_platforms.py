@@ -35,11 +35,37 @@ def mturk_row(
     worker: str = "A3WORKER",
 ) -> str:
     cells = [
-        "3HIT" + assignment, "3TYPE", "Label images, quickly", "desc", "image, label", reward,
-        "Wed Mar 04 08:00:00 PST 2026", "3", "BatchId:1;", "3600", "259200",
-        "Sat Mar 07 08:00:00 PST 2026", "", "259200", assignment, worker, status, accept, submit,
-        "Sun Mar 08 09:00:00 PDT 2026", approval, rejection, feedback, "1800", "100% (5/5)",
-        "100% (5/5)", "100% (5/5)", "https://example.org/a.jpg", "cat", "", "",
+        "3HIT" + assignment,
+        "3TYPE",
+        "Label images, quickly",
+        "desc",
+        "image, label",
+        reward,
+        "Wed Mar 04 08:00:00 PST 2026",
+        "3",
+        "BatchId:1;",
+        "3600",
+        "259200",
+        "Sat Mar 07 08:00:00 PST 2026",
+        "",
+        "259200",
+        assignment,
+        worker,
+        status,
+        accept,
+        submit,
+        "Sun Mar 08 09:00:00 PDT 2026",
+        approval,
+        rejection,
+        feedback,
+        "1800",
+        "100% (5/5)",
+        "100% (5/5)",
+        "100% (5/5)",
+        "https://example.org/a.jpg",
+        "cat",
+        "",
+        "",
     ]
     return ",".join(f'"{c}"' for c in cells) + "\r\n"
 
@@ -63,15 +89,31 @@ def importer(services: Services) -> ImportService:
 
 
 def test_mturk_batch_results(importer: ImportService, services: Services, tmp_path: Path) -> None:
-    text = MTURK_HEADER + mturk_row(
-        "3ASG1", "Approved", "Thu Mar 05 09:00:00 PST 2026", "Thu Mar 05 09:30:00 PST 2026",
-        approval="Fri Mar 06 10:00:00 PST 2026", feedback="Great work",
-    ) + mturk_row(
-        "3ASG2", "Rejected", "Sun Mar 08 03:30:00 PDT 2026", "Sun Mar 08 04:00:00 PDT 2026",
-        rejection="Mon Mar 09 10:00:00 PDT 2026", feedback="Did not follow, the rules",
-    ) + mturk_row(
-        "3ASG3", "Submitted", "Mon Mar 09 10:00:00 PDT 2026", "Mon Mar 09 10:05:00 PDT 2026",
-        reward="$1,234.00",
+    text = (
+        MTURK_HEADER
+        + mturk_row(
+            "3ASG1",
+            "Approved",
+            "Thu Mar 05 09:00:00 PST 2026",
+            "Thu Mar 05 09:30:00 PST 2026",
+            approval="Fri Mar 06 10:00:00 PST 2026",
+            feedback="Great work",
+        )
+        + mturk_row(
+            "3ASG2",
+            "Rejected",
+            "Sun Mar 08 03:30:00 PDT 2026",
+            "Sun Mar 08 04:00:00 PDT 2026",
+            rejection="Mon Mar 09 10:00:00 PDT 2026",
+            feedback="Did not follow, the rules",
+        )
+        + mturk_row(
+            "3ASG3",
+            "Submitted",
+            "Mon Mar 09 10:00:00 PDT 2026",
+            "Mon Mar 09 10:05:00 PDT 2026",
+            reward="$1,234.00",
+        )
     )
     path = write(tmp_path, "Batch_123_batch_results.csv", text)
     assert importer.detect(path) == "mturk-batch"
@@ -81,11 +123,18 @@ def test_mturk_batch_results(importer: ImportService, services: Services, tmp_pa
     assert summary.platforms_created == [("MTurk", "USD")]
     first, second, third = tasks(services)
     assert first == first | {
-        "platform": "MTurk", "external_id": "3ASG1", "title": "Label images, quickly",
-        "status": "approved", "reward": "0.50", "currency": "USD",
+        "platform": "MTurk",
+        "external_id": "3ASG1",
+        "title": "Label images, quickly",
+        "status": "approved",
+        "reward": "0.50",
+        "currency": "USD",
         "started_at": "2026-03-05T17:00:00Z",  # 09:00 PST = 17:00 UTC
-        "submitted_at": "2026-03-05T17:30:00Z", "decided_at": "2026-03-06T18:00:00Z",
-        "duration_s": 1800, "reason": None, "origin": "import:mturk-batch",
+        "submitted_at": "2026-03-05T17:30:00Z",
+        "decided_at": "2026-03-06T18:00:00Z",
+        "duration_s": 1800,
+        "reason": None,
+        "origin": "import:mturk-batch",
     }
     assert first["note"] == "HIT 3HIT3ASG1; requester feedback: Great work"
     assert second["status"] == "rejected"
@@ -105,7 +154,10 @@ def test_mturk_batch_into_an_existing_platform_and_approval_later(
     )
     importer.run(write(tmp_path, "b1.csv", submitted))
     approved = MTURK_HEADER + mturk_row(
-        "A1", "Approved", "Thu Mar 05 09:00:00 PST 2026", "Thu Mar 05 09:30:00 PST 2026",
+        "A1",
+        "Approved",
+        "Thu Mar 05 09:00:00 PST 2026",
+        "Thu Mar 05 09:30:00 PST 2026",
         approval="Sat Mar 07 10:00:00 PST 2026",
     )
     summary = importer.run(write(tmp_path, "b2.csv", approved))
@@ -117,7 +169,10 @@ def test_mturk_batch_into_an_existing_platform_and_approval_later(
 
 def test_mturk_batch_errors(importer: ImportService, services: Services, tmp_path: Path) -> None:
     text = MTURK_HEADER + mturk_row(
-        "A1", "Weird", "Thu Mar 05 09:00:00 XYZ 2026", "Thu Mar 05 09:30:00 PST 2026",
+        "A1",
+        "Weird",
+        "Thu Mar 05 09:00:00 XYZ 2026",
+        "Thu Mar 05 09:30:00 PST 2026",
         reward="fifty cents",
     )
     with pytest.raises(ImportRefused) as refused:
@@ -130,11 +185,18 @@ def test_mturk_batch_errors(importer: ImportService, services: Services, tmp_pat
 
 
 def test_several_workers_are_noted(importer: ImportService, tmp_path: Path) -> None:
-    text = MTURK_HEADER + mturk_row(
-        "A1", "Submitted", "Thu Mar 05 09:00:00 PST 2026", "Thu Mar 05 09:30:00 PST 2026"
-    ) + mturk_row(
-        "A2", "Submitted", "Thu Mar 05 09:00:00 PST 2026", "Thu Mar 05 09:30:00 PST 2026",
-        worker="A9OTHER",
+    text = (
+        MTURK_HEADER
+        + mturk_row(
+            "A1", "Submitted", "Thu Mar 05 09:00:00 PST 2026", "Thu Mar 05 09:30:00 PST 2026"
+        )
+        + mturk_row(
+            "A2",
+            "Submitted",
+            "Thu Mar 05 09:00:00 PST 2026",
+            "Thu Mar 05 09:30:00 PST 2026",
+            worker="A9OTHER",
+        )
     )
     summary = importer.run(write(tmp_path, "b.csv", text), ImportOptions(dry_run=True))
     assert len([n for n in summary.notes if "several workers" in n]) == 1
@@ -145,17 +207,26 @@ def test_several_workers_are_noted(importer: ImportService, tmp_path: Path) -> N
 
 def status_page(results: list[dict[str, Any]]) -> str:
     return json.dumps(
-        {"page_number": 1, "num_results": len(results), "total_num_results": len(results),
-         "results": results}
+        {
+            "page_number": 1,
+            "num_results": len(results),
+            "total_num_results": len(results),
+            "results": results,
+        }
     )
 
 
 def result(assignment: str, state: str, reward: Any = 0.5) -> dict[str, Any]:
     return {
-        "assignment_id": assignment, "hit_id": "3HIT" + assignment, "requester_id": "AREQ1",
-        "requester_name": "Psych Lab", "title": "Survey (5 min)", "state": state,
+        "assignment_id": assignment,
+        "hit_id": "3HIT" + assignment,
+        "requester_id": "AREQ1",
+        "requester_name": "Psych Lab",
+        "title": "Survey (5 min)",
+        "state": state,
         "reward": {"currency_code": "USD", "amount_in_dollars": reward},
-        "requester_feedback": None, "contact_requester_url": "https://example.org",
+        "requester_feedback": None,
+        "contact_requester_url": "https://example.org",
     }
 
 
@@ -163,10 +234,14 @@ def test_mturk_status_page(importer: ImportService, services: Services, tmp_path
     path = write(
         tmp_path,
         "status_details_2026-03-05.json",
-        status_page([
-            result("S1", "Paid"), result("S2", "Pending", "1.25"), result("S3", "Rejected", 0),
-            result("S4", "Approved", 0.05),
-        ]),
+        status_page(
+            [
+                result("S1", "Paid"),
+                result("S2", "Pending", "1.25"),
+                result("S3", "Rejected", 0),
+                result("S4", "Approved", 0.05),
+            ]
+        ),
     )
     assert importer.detect(path) == "mturk-status"
     summary = importer.run(path)
@@ -256,14 +331,23 @@ def test_prolific_export(importer: ImportService, services: Services, tmp_path: 
     assert summary.platforms_created == [("Prolific", "GBP")]
     rows = tasks(services)
     assert [r["status"] for r in rows] == [
-        "approved", "pending", "returned", "expired", "screened_out", "partially_approved",
+        "approved",
+        "pending",
+        "returned",
+        "expired",
+        "screened_out",
+        "partially_approved",
         "rejected",
     ]
     first = rows[0]
     assert first == first | {
-        "title": "Prolific study 63a8f2e1b4c5d6", "reward": "1.50", "currency": "GBP",
-        "started_at": "2026-02-25T12:27:09Z", "submitted_at": "2026-02-25T12:46:19Z",
-        "decided_at": "2026-02-26T08:00:00Z", "duration_s": 1150,
+        "title": "Prolific study 63a8f2e1b4c5d6",
+        "reward": "1.50",
+        "currency": "GBP",
+        "started_at": "2026-02-25T12:27:09Z",
+        "submitted_at": "2026-02-25T12:46:19Z",
+        "decided_at": "2026-02-26T08:00:00Z",
+        "duration_s": 1150,
         "note": "completion code C1ABC",
     }
     assert rows[3]["note"] is None  # an empty code
@@ -313,8 +397,11 @@ def test_toloka_tsv(importer: ImportService, services: Services, tmp_path: Path)
     rows = tasks(services)
     assert [r["status"] for r in rows] == ["approved", "pending", "rejected", "returned", "expired"]
     assert rows[0] == rows[0] | {
-        "reward": "0.05", "currency": "USD", "started_at": "2026-03-01T10:00:00Z",
-        "submitted_at": "2026-03-01T10:05:00Z", "decided_at": "2026-03-02T09:00:00Z",
+        "reward": "0.05",
+        "currency": "USD",
+        "started_at": "2026-03-01T10:00:00Z",
+        "submitted_at": "2026-03-01T10:05:00Z",
+        "decided_at": "2026-03-02T09:00:00Z",
     }
     assert rows[2]["decided_at"] == "2026-03-04T08:00:00Z"
     assert services.platforms.list()[0].name == "Toloka"

@@ -181,17 +181,45 @@ def test_blank_lines_and_empty_rows_are_skipped(
 def csv_text() -> st.SearchStrategy[str]:
     cell = st.one_of(
         st.sampled_from(
-            ["Prolific", "A1", "approved", "pending", "0,45", "$0.50", "1.5", "", '"',
-             "2026-03-05 09:15", "2026-03-05T08:00:00Z", "05/03/2026", "=1+1", "x\ny", "é"]
+            [
+                "Prolific",
+                "A1",
+                "approved",
+                "pending",
+                "0,45",
+                "$0.50",
+                "1.5",
+                "",
+                '"',
+                "2026-03-05 09:15",
+                "2026-03-05T08:00:00Z",
+                "05/03/2026",
+                "=1+1",
+                "x\ny",
+                "é",
+            ]
         ),
         st.text(max_size=12),
     )
     row = st.lists(cell, min_size=0, max_size=8)
     header = st.lists(
         st.sampled_from(
-            ["platform", "external_id", "status", "reward", "title", "started_at",
-             "submitted_at", "decided_at", "duration_minutes", "bonus", "earned", "currency",
-             "note", "x"]
+            [
+                "platform",
+                "external_id",
+                "status",
+                "reward",
+                "title",
+                "started_at",
+                "submitted_at",
+                "decided_at",
+                "duration_minutes",
+                "bonus",
+                "earned",
+                "currency",
+                "note",
+                "x",
+            ]
         ),
         min_size=0,
         max_size=8,
@@ -209,7 +237,7 @@ def csv_text() -> st.SearchStrategy[str]:
             writer.writerow(cells)
         text = buffer.getvalue()
         if draw(st.booleans()):  # break the quoting now and then
-            text = text.replace('"', draw(st.sampled_from(['', '"""', "'"])), 1)
+            text = text.replace('"', draw(st.sampled_from(["", '"""', "'"])), 1)
         return text
 
     return build()
@@ -219,8 +247,11 @@ FIXTURES = [HealthCheck.function_scoped_fixture]
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=FIXTURES)
-@given(text=csv_text(), encoding=st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp1252"]),
-       dry_run=st.booleans())
+@given(
+    text=csv_text(),
+    encoding=st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp1252"]),
+    dry_run=st.booleans(),
+)
 def test_the_csv_reader_never_raises_anything_but_a_sentence(
     services: Services, tmp_path: Path, text: str, encoding: str, dry_run: bool
 ) -> None:
@@ -257,12 +288,12 @@ def rows_of(path: Path) -> Iterator[list[str]]:
 def test_the_wizard_preview(importer: ImportService, tmp_path: Path) -> None:
     path = write(
         tmp_path / "p.csv",
-        "Platform;Status;Reward;Other\r\nProlific;approved;0,45;x\r\nProlific;pending;1;y\r\n"
-        .encode("cp1252"),
+        "Platform;Status;Reward;Other\r\nProlific;approved;0,45;x\r\nProlific;pending;1;y\r\n".encode(
+            "cp1252"
+        ),
     )
     preview = importer.preview(path, rows=1)
-    assert (preview.format, preview.encoding, preview.delimiter) == (
-        "native", "UTF-8", "semicolon")
+    assert (preview.format, preview.encoding, preview.delimiter) == ("native", "UTF-8", "semicolon")
     assert preview.header == ["Platform", "Status", "Reward", "Other"]
     assert preview.rows == [["Prolific", "approved", "0,45", "x"]]
     assert preview.mapping == {"platform": 0, "status": 1, "reward": 2}

@@ -91,9 +91,7 @@ def _too_wide(tr: Translator, cells: int, width: int) -> str:
     ).format(cells=cells, width=width)
 
 
-def column_index(
-    header: Sequence[str], wanted: Mapping[str, Iterable[str]]
-) -> dict[str, int]:
+def column_index(header: Sequence[str], wanted: Mapping[str, Iterable[str]]) -> dict[str, int]:
     """Field → position, matching header names case-insensitively (first match wins)."""
     keys = [header_key(h) for h in header]
     found: dict[str, int] = {}
@@ -117,19 +115,17 @@ def require(
     missing = [name for field_name, name in needed.items() if field_name not in index]
     if missing:
         tr = job.tr
-        message = (
-            tr.ngettext(
-                "{file} has no {missing} column, so it cannot be read as {format}. Its columns "
-                "are: {columns}.",
-                "{file} has no {missing} columns, so it cannot be read as {format}. Its columns "
-                "are: {columns}.",
-                len(missing),
-            ).format(
-                file=job.summary.path,
-                missing=", ".join(missing),
-                format=job.summary.format,
-                columns=", ".join(h for h in header if h.strip()) or "-",
-            )
+        message = tr.ngettext(
+            "{file} has no {missing} column, so it cannot be read as {format}. Its columns "
+            "are: {columns}.",
+            "{file} has no {missing} columns, so it cannot be read as {format}. Its columns "
+            "are: {columns}.",
+            len(missing),
+        ).format(
+            file=job.summary.path,
+            missing=", ".join(missing),
+            format=job.summary.format,
+            columns=", ".join(h for h in header if h.strip()) or "-",
         )
         raise InvalidInput(f"{message} {hint}".strip())
 

@@ -214,9 +214,7 @@ class _Dump:
             return
         if not fresh:
             job.summary.notes.append(
-                tr.gettext(
-                    "The settings in the file were not applied: this journal keeps its own."
-                )
+                tr.gettext("The settings in the file were not applied: this journal keeps its own.")
             )
             return
         stored = {row.key: row for row in job.session.scalars(select(Setting))}
@@ -310,8 +308,9 @@ class _Dump:
             record = _Record(self, "rates", index, item)
             currency = record.currency("currency")
             home = record.currency("home_currency")
-            raw_rate, raw_day = record.text("rate", required=True), record.text(
-                "valid_from", required=True
+            raw_rate, raw_day = (
+                record.text("rate", required=True),
+                record.text("valid_from", required=True),
             )
             rate: Decimal | None = None
             day: date | None = None
@@ -696,8 +695,7 @@ class _Dump:
         if skipped:
             job.summary.notes.append(
                 job.tr.ngettext(
-                    "{count} attachment was left out: the record it belongs to is not in the "
-                    "file.",
+                    "{count} attachment was left out: the record it belongs to is not in the file.",
                     "{count} attachments were left out: the records they belong to are not in "
                     "the file.",
                     skipped,

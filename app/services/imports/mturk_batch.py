@@ -125,9 +125,7 @@ class MturkBatchFormat(CsvFormat):
             if feedback and status == TaskStatus.REJECTED.value:
                 reason = feedback
             elif feedback:
-                note_parts.append(
-                    tr.gettext("requester feedback: {text}").format(text=feedback)
-                )
+                note_parts.append(tr.gettext("requester feedback: {text}").format(text=feedback))
             if len(workers) > 1 and not warned:
                 warned.append(True)
                 job.summary.notes.append(

@@ -78,9 +78,9 @@ class MturkStatusFormat:
         results = _results(data)
         if results is None:
             raise InvalidInput(
-                tr.gettext(
-                    "{file} is not an MTurk status page: it has no \"results\" list."
-                ).format(file=facts.path.name)
+                tr.gettext('{file} is not an MTurk status page: it has no "results" list.').format(
+                    file=facts.path.name
+                )
             )
         day = job.options.day or _day_from_name(facts.path.name)
         if day is None:

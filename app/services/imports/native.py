@@ -74,8 +74,9 @@ def field_columns(job: Job, header: list[str]) -> dict[str, int]:
         field_key = header_key(field_name)
         if field_key not in FIELDS:
             raise InvalidInput(
-                tr.gettext("--map {field}=…: {field!r} is not a field; the fields are: {fields}.")
-                .format(field=field_name, fields=", ".join(FIELDS))
+                tr.gettext(
+                    "--map {field}=…: {field!r} is not a field; the fields are: {fields}."
+                ).format(field=field_name, fields=", ".join(FIELDS))
             )
         column_key = header_key(column)
         if column_key not in keys:
@@ -168,9 +169,7 @@ class NativeFormat(CsvFormat):
         i_platform, i_currency, i_status = get("platform"), get("currency"), index["status"]
         i_reward = get("reward")
         amount_fields = [
-            (slot, f, p)
-            for slot, f in enumerate(("earned", "bonus"))
-            if (p := get(f)) is not None
+            (slot, f, p) for slot, f in enumerate(("earned", "bonus")) if (p := get(f)) is not None
         ]
         time_fields = [
             (slot, f, p)
@@ -362,8 +361,10 @@ class NativeFormat(CsvFormat):
             cells.append("")
             platform = platforms.get(cells[p_platform])
             raw = cells[p_currency]
-            currency = currencies.get(raw) if raw else reward_currency or (
-                platform.currency if platform is not None else None
+            currency = (
+                currencies.get(raw)
+                if raw
+                else reward_currency or (platform.currency if platform is not None else None)
             )
             cache = caches.get(currency) if currency is not None else None
             status = statuses.get(cells[i_status])

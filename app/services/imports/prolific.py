@@ -82,9 +82,7 @@ class ProlificFormat(CsvFormat):
         currency = reward_currency or platform.currency
         values = job.values
         study = _STUDY_FILE.search(job.summary.path)
-        study_title = (
-            tr.gettext("Prolific study {id}").format(id=study.group(1)) if study else None
-        )
+        study_title = tr.gettext("Prolific study {id}").format(id=study.group(1)) if study else None
         names = {key: header[position].strip() for key, position in index.items()}
 
         def time(cells: list[str], key: str, errors: RowErrors) -> int | None:

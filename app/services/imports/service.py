@@ -1,7 +1,8 @@
 """ImportService: read a file, check every row, and write it all in one transaction or not at all.
 
 Called by `clickwage import` and by the window's wizard (with a progress
-callback `progress(done, total)`, in bytes of the file, and a cancel check
+callback `progress(done, total)`, in bytes of the file, plus a share kept for
+building the indexes again at the end of a big import, and a cancel check
 that returns True to stop). Either everything is written, in one
 transaction (platforms the file names that do not exist yet are created in
 it, and the summary says so), or nothing is: a bad row anywhere, a cancel,
@@ -136,9 +137,7 @@ class ImportService:
             )
         if options.day is not None and name != "mturk-status":
             raise InvalidInput(
-                tr.gettext(
-                    "--date only applies to MTurk status pages (--format mturk-status)."
-                )
+                tr.gettext("--date only applies to MTurk status pages (--format mturk-status).")
             )
         if options.reward and name not in ("native", "prolific"):
             raise InvalidInput(
@@ -173,7 +172,7 @@ class ImportService:
             self._notes(summary, order)
             return summary
         try:
-            with ctx.db.write(origin=f"import:{name}") as session:
+            with ctx.db.write(origin=f"import:{name}", bulk=True) as session:
                 job = Job(ctx, session, summary, options, values, facts, progress, cancel)
                 try:
                     reader.read(job, facts)

@@ -112,9 +112,7 @@ class DateOrder:
 class Values:
     """Cell parsers sharing the translator, the zone for times without offset, and caches."""
 
-    def __init__(
-        self, tr: Translator, naive_zone: tzinfo, now: datetime, order: DateOrder
-    ) -> None:
+    def __init__(self, tr: Translator, naive_zone: tzinfo, now: datetime, order: DateOrder) -> None:
         self.tr = tr
         self.naive_zone = naive_zone
         self.order = order
