@@ -326,12 +326,14 @@ def monthly_reports(
     platform: str | None,
     cache: ReportCache | None = None,
     time: bool = True,
+    money: bool = True,
 ) -> tuple[Report, ...]:
     """One report per month (without flags), the months not in `cache` read together in
     one pass; `cache` (kept by a caller while the data does not change) saves the months
     already computed, e.g. when "last 3 months" becomes "last 12". `time=False` skips the
-    time figures (for the charts that show money and counts only); not with a cache."""
-    assert time or cache is None, "a cache holds whole reports"
+    time figures (for the charts that show money and counts only), `money=False` the
+    counts and amounts (for the time chart); not with a cache."""
+    assert (time and money) or cache is None, "a cache holds whole reports"
     keys = [(month.first, month.end, platform) for month in months]
     found: dict[tuple[date, date, str | None], Report] = {}
     if cache is not None:
@@ -339,7 +341,8 @@ def monthly_reports(
     missing = [key for key in keys if key not in found]
     if missing:
         computed = services.reports.reports(
-            [(first, end) for first, end, _ in missing], platform, time=time, flags=False
+            [(first, end) for first, end, _ in missing], platform, time=time, flags=False,
+            money=money,
         )
         for key, report in zip(missing, computed, strict=True):
             found[key] = report
@@ -356,12 +359,15 @@ def _inputs(
     with_reports: bool = True,
     cache: ReportCache | None = None,
     time: bool = True,
+    money: bool = True,
 ) -> _Inputs:
     tr = services.ctx.tr
     name = services.platforms.get(platform).name if platform else None  # refuses unknown names
     period = chart_period(first, end, name, tr)
     reports = (
-        monthly_reports(services, period.months, name, cache, time) if with_reports else ()
+        monthly_reports(services, period.months, name, cache, time, money)
+        if with_reports
+        else ()
     )
     platforms = {p.name: p for p in services.platforms.list()}
     return _Inputs(period, services.settings.current(), platforms, reports)
@@ -392,7 +398,7 @@ def chart_data(
     if kind not in KINDS:
         raise ValueError(f"unknown chart kind {kind!r}")
     inputs = _inputs(services, first, end, platform, with_reports=kind != "payouts",
-                     time=kind in ("wage", "time"))
+                     time=kind in ("wage", "time"), money=kind != "time")
     if kind == "income":
         return _income(inputs)
     if kind == "wage":

@@ -32,7 +32,7 @@ from app.services.context import ServiceContext
 from app.services.platforms import find_platform
 from app.services.rates import RateService
 from app.services.records import PlatformInfo
-from app.services.report_money import Sums, read_task_sums
+from app.services.report_money import Sums, TaskSums, read_task_sums
 from app.services.report_time import Timeline, read_timeline
 from app.services.settings import Settings, SettingsService
 from app.storage.models import AccountEvent, Payout, Platform, ScamSignRecord, Task, WorkSession
@@ -239,13 +239,14 @@ class ReportService:
         *,
         time: bool = True,
         flags: bool = True,
+        money: bool = True,
     ) -> list[Report]:
         """One report per period of local days [first, end), e.g. each month of a chart.
 
         The data is read once for all the periods; each report is the one report()
         gives for its period. For callers that need only part of it (a chart):
         `time=False` leaves every time figure at zero (and so the hourly wages
-        unknown), `flags=False` leaves the flags out.
+        unknown), `money=False` every count and amount, `flags=False` the flags.
         """
         ctx, tr = self._ctx, self._ctx.tr
         now = epoch_seconds(ctx.now())
@@ -260,7 +261,7 @@ class ReportService:
                 epoch_seconds(period.start), epoch_seconds(period.stop), now, False, phrase
             )
             items.append((period, window))
-        return self._build(items, platform, time=time, flags=flags)
+        return self._build(items, platform, time=time, flags=flags, money=money)
 
     def current(self, platform: str | None = None) -> Report:
         """The last flag_window_days ending now; state flags (waiting payouts...) of all time."""
@@ -287,6 +288,7 @@ class ReportService:
         *,
         time: bool = True,
         flags: bool = True,
+        money: bool = True,
     ) -> list[Report]:
         if not items:
             return []
@@ -302,7 +304,8 @@ class ReportService:
             side = self._side(session)
             by_platform = [
                 self._platform(
-                    session, PlatformInfo.of(row), windows, settings, rates, side, time, flags
+                    session, PlatformInfo.of(row), windows, settings, rates, side, time, flags,
+                    money,
                 )
                 for row in rows
             ]
@@ -334,6 +337,7 @@ class ReportService:
         side: _Side,
         time: bool,
         flags: bool,
+        money: bool = True,
     ) -> list[PlatformReport]:
         """The platform's report for each window, from one read of its data."""
         pid = platform.id
@@ -352,7 +356,12 @@ class ReportService:
             {edge for window in windows for edge in (window.start, window.stop)}
             | set(rates.boundaries(self._ctx.zone, low, high))
         )
-        task_sums = read_task_sums(session, pid, platform.currency, edges, rates, self._ctx.zone)
+        if money:
+            task_sums = read_task_sums(
+                session, pid, platform.currency, edges, rates, self._ctx.zone
+            )
+        else:
+            task_sums = TaskSums(edges, [{} for _ in edges[1:]])
         all_payouts = self._payouts(session, pid, low, high)
         return [
             self._window_report(
