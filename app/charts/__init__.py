@@ -48,17 +48,16 @@ from app.charts.data import (
 )
 from app.charts.figures import (
     FORMATS,
-    HoverTarget,
     chart_title,
     check_target,
     draw_chart,
     figure_for,
-    hover_text,
     new_figure,
     output_format,
     prewarm,
     save_figure,
 )
+from app.charts.hover import HoverTarget, hover_text
 
 __all__ = [
     "FORMATS",

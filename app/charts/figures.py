@@ -13,15 +13,12 @@ import os
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from babel import Locale
-from babel.numbers import format_currency, format_percent, get_currency_symbol
-
+from app.charts import labels
 from app.charts.data import (
     ACTIVITY_COLORS,
     ACTIVITY_NAMES,
@@ -37,6 +34,7 @@ from app.charts.data import (
     WageData,
     WageSeries,
 )
+from app.charts.hover import Box, HoverTarget
 from app.domain.errors import InvalidInput
 from app.domain.money import currency_digits, format_money
 from app.i18n import N_, Translator
@@ -49,58 +47,9 @@ FIGURE_SIZE = (8.0, 4.5)  # inches, for export and the command line
 FIGURE_DPI = 100
 PNG_DPI = 150
 FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
-HOVER_RADIUS_PX = 9.0
 THRESHOLD_COLOR = OKABE_ITO["black"]
 BELOW_COLOR = OKABE_ITO["vermillion"]
 MUTED = "#555555"
-
-
-# -- hover targets ---------------------------------------------------------------------------
-
-
-Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in data coordinates
-
-
-@dataclass(frozen=True)
-class HoverTarget:
-    """Something under the mouse that has an exact value to tell.
-
-    A bar (`box` in data coordinates of `axes`: the mouse is inside it) or a
-    marker (`point`: the mouse is within a few pixels of it).
-    """
-
-    content: str | Callable[[], str]  # the text, or what makes it (only when hovered)
-    axes: Axes
-    box: Box | None = None
-    point: tuple[float, float] | None = None
-
-    @property
-    def text(self) -> str:
-        return self.content if isinstance(self.content, str) else self.content()
-
-    def distance(self, x: float, y: float) -> float | None:
-        """Pixels from the display point (x, y), or None when it is not over this target."""
-        transform = self.axes.transData
-        if self.box is not None:
-            x0, y0, x1, y1 = self.box
-            (px0, py0), (px1, py1) = transform.transform([(x0, y0), (x1, y1)])
-            inside = min(px0, px1) <= x <= max(px0, px1) and min(py0, py1) <= y <= max(py0, py1)
-            return 0.0 if inside else None
-        if self.point is None:
-            return None
-        px, py = transform.transform(self.point)
-        gap = math.hypot(float(px) - x, float(py) - y)
-        return gap if gap <= HOVER_RADIUS_PX else None
-
-
-def hover_text(targets: Sequence[HoverTarget], x: float, y: float) -> str | None:
-    """The text of the target nearest the display point (x, y), if any is under it."""
-    best: tuple[float, HoverTarget] | None = None
-    for target in targets:
-        gap = target.distance(x, y)
-        if gap is not None and (best is None or gap < best[0]):
-            best = (gap, target)
-    return None if best is None else best[1].text
 
 
 # -- entry points ----------------------------------------------------------------------------
@@ -152,7 +101,7 @@ def draw_chart(figure: Figure, data: ChartData, tr: Translator) -> list[HoverTar
     if isinstance(data, TimeData) and any(data.total):
         share = Decimal(sum(data.unpaid)) / Decimal(sum(data.total))
         caption += " · " + tr.gettext("{percent} of your time was unpaid").format(
-            percent=_percent(share, tr)
+            percent=labels.percent(share, tr)
         )
     subheading = figure.text(0, 1, caption, ha="left", va="top", fontsize=9, color=MUTED)
     figure.set_layout_engine(_margins_engine()(axes, heading, subheading))
@@ -353,13 +302,13 @@ def _draw_income(axes: Axes, data: IncomeData, tr: Translator) -> list[HoverTarg
     if len(months) <= 6:  # more totals would overlap: the tooltips say them
         for index, value in enumerate(earned_top):
             if value > 0:
-                axes.annotate(_money_short(value, cur, tr), (index, top[index]),
+                axes.annotate(labels.money_short(value, cur, tr), (index, top[index]),
                               xytext=(0, 3), textcoords="offset points", ha="center",
                               va="bottom", fontsize=8, color=MUTED)
     low = min([*bottom, 0.0])
     axes.set_ylim(low * 1.15 if low < 0 else 0, peak * 1.15 if peak > 0 else 1)
-    axes.set_ylabel(tr.gettext("Amount ({symbol})").format(symbol=_symbol(cur, tr)))
-    axes.yaxis.set_major_formatter(_money_ticks(cur, tr))
+    axes.set_ylabel(tr.gettext("Amount ({symbol})").format(symbol=labels.symbol(cur, tr)))
+    axes.yaxis.set_major_formatter(labels.money_ticks(cur, tr))
     if any(any(s.values) for s in data.pending):
         handles.append(Patch(facecolor="white", edgecolor=MUTED, hatch="///",
                              label=tr.gettext("Pending (not decided yet)")))
@@ -383,7 +332,7 @@ def _draw_wage(axes: Axes, data: WageData, tr: Translator) -> list[HoverTarget]:
                  label=tr.gettext("Below your minimum"))
     axes.axhline(threshold, color=THRESHOLD_COLOR, linestyle="--", linewidth=1.3, zorder=3,
                  label=tr.gettext("Your minimum: {amount}").format(
-                     amount=_per_hour(data.threshold, cur, tr)))
+                     amount=labels.per_hour(data.threshold, cur, tr)))
     below_x: list[float] = []
     below_y: list[float] = []
     for series in data.series:
@@ -409,15 +358,15 @@ def _draw_wage(axes: Axes, data: WageData, tr: Translator) -> list[HoverTarget]:
                 values_seen.append(float(value))
                 targets.append(HoverTarget(
                     tr.gettext("All platforms, {month}: {wage}").format(
-                        month=months[index].long_label, wage=_per_hour(value, cur, tr)),
+                        month=months[index].long_label, wage=labels.per_hour(value, cur, tr)),
                     axes, point=(index, float(value))))
     if below_x:
         axes.scatter(below_x, below_y, s=150, facecolors="none", edgecolors=BELOW_COLOR,
                      linewidths=1.8, zorder=6, label=tr.gettext("Month below your minimum"))
     low, high = min(values_seen), max(values_seen)
     axes.set_ylim(min(0.0, low * 1.1), high * 1.15 if high > 0 else 1)
-    axes.set_ylabel(tr.gettext("Per hour ({symbol})").format(symbol=_symbol(cur, tr)))
-    axes.yaxis.set_major_formatter(_money_ticks(cur, tr))
+    axes.set_ylabel(tr.gettext("Per hour ({symbol})").format(symbol=labels.symbol(cur, tr)))
+    axes.yaxis.set_major_formatter(labels.money_ticks(cur, tr))
     _legend(axes, axes.get_legend_handles_labels()[0])
     if data.unconverted:
         _note(axes, _unconverted_note(data.unconverted, cur, tr))
@@ -435,10 +384,10 @@ def _wage_text(
     def text() -> str:
         said = tr.gettext("{platform}, {month}: {wage} over {time}").format(
             platform=series.platform, month=months[index].long_label,
-            wage=_per_hour(value, cur, tr), time=_duration(series.seconds[index], tr))
+            wage=labels.per_hour(value, cur, tr), time=labels.duration(series.seconds[index], tr))
         if value < series.threshold:
             said += " " + tr.gettext("(below your minimum of {amount})").format(
-                amount=_per_hour(series.threshold, cur, tr))
+                amount=labels.per_hour(series.threshold, cur, tr))
         return said
 
     return text
@@ -449,8 +398,8 @@ def _time_text(month: str, activity: str, seconds: int, total: int,
     def text() -> str:
         share = Decimal(seconds) / Decimal(total or 1)
         return tr.gettext("{month}: {activity} {time} ({percent} of {total})").format(
-            month=month, activity=activity, time=_duration(seconds, tr),
-            percent=_percent(share, tr), total=_duration(total, tr))
+            month=month, activity=activity, time=labels.duration(seconds, tr),
+            percent=labels.percent(share, tr), total=labels.duration(total, tr))
 
     return text
 
@@ -482,8 +431,8 @@ def _draw_time(axes: Axes, data: TimeData, tr: Translator) -> list[HoverTarget]:
     for index, total in enumerate(data.total):
         if total:
             share = Decimal(data.unpaid[index]) / Decimal(total)
-            text = _percent(round(share, 2), tr) if short else tr.gettext(
-                "{percent} unpaid").format(percent=_percent(share, tr))
+            text = labels.percent(round(share, 2), tr) if short else tr.gettext(
+                "{percent} unpaid").format(percent=labels.percent(share, tr))
             axes.annotate(text, (index, bottom[index]), xytext=(0, 3),
                           textcoords="offset points", ha="center", va="bottom", fontsize=8,
                           color=MUTED)
@@ -517,7 +466,7 @@ def _draw_payouts(axes: Axes, data: PayoutData, tr: Translator) -> list[HoverTar
                      zorder=5)
         for point in points:
             amount = format_money(point.amount, point.currency, tr.locale)
-            day = _day(point.requested_day, tr)
+            day = labels.day(point.requested_day, tr)
             if point.waiting:
                 text = tr.gettext(
                     "{platform}: {amount} requested on {day}, still waiting after {days} days"
@@ -525,7 +474,7 @@ def _draw_payouts(axes: Axes, data: PayoutData, tr: Translator) -> list[HoverTar
             else:
                 text = tr.gettext("{platform}: {amount} requested on {day}, paid after {days} days")
             text = text.format(platform=point.platform, amount=amount, day=day,
-                               days=_number(point.days, tr))
+                               days=labels.number(point.days, tr))
             if point.late:
                 text += " " + tr.gettext("(late: more than {limit} days)").format(
                     limit=point.limit_days)
@@ -574,14 +523,14 @@ def _draw_rejections(axes: Axes, data: RejectionData, tr: Translator) -> list[Ho
                     "({percent})"
                 ).format(platform=series.platform, month=months[index].long_label,
                          rejected=series.rejected[index], decided=series.decided[index],
-                         percent=_percent(rate, tr)),
+                         percent=labels.percent(rate, tr)),
                 axes, point=(index, float(rate))))
     axes.axhline(threshold, color=THRESHOLD_COLOR, linestyle="--", linewidth=1.3, zorder=3,
                  label=tr.gettext("Your limit: {percent}").format(
-                     percent=_percent(data.threshold, tr)))
+                     percent=labels.percent(data.threshold, tr)))
     axes.set_ylim(0, max(seen) * 1.2)
     axes.yaxis.set_major_formatter(FuncFormatter(
-        lambda value, _pos: _percent_tick(f"{float(value):.4f}", tr.locale)))
+        lambda value, _pos: labels.percent_tick(f"{float(value):.4f}", tr.locale)))
     axes.set_ylabel(tr.gettext("Share of decided tasks rejected"))
     _legend(axes, axes.get_legend_handles_labels()[0])
     return targets
@@ -693,93 +642,3 @@ def _unconverted_note(platforms: Sequence[str], currency: str, tr: Translator) -
     return tr.gettext(
         "Left out: amounts of {platforms} with no exchange rate to {home}."
     ).format(platforms=", ".join(platforms), home=currency)
-
-
-def _symbol(currency: str, tr: Translator) -> str:
-    return str(get_currency_symbol(currency, locale=tr.locale))
-
-
-@cache
-def _patterns(locale: str) -> tuple[str, str]:
-    """The locale's currency pattern (two decimals), and the same with none."""
-    pattern = Locale.parse(locale).currency_formats["standard"].pattern.split(";")[0]
-    return pattern, pattern.replace("0.00", "0")
-
-
-@cache
-def _percent_pattern(locale: str) -> str:
-    """The locale's percent pattern ("#,##0%", "#,##0 %") with up to one decimal."""
-    pattern = str(Locale.parse(locale).percent_formats[None].pattern).split(";")[0]
-    return pattern.replace("0", "0.#", 1) if "." not in pattern else pattern
-
-
-def _money_ticks(currency: str, tr: Translator) -> Any:
-    """Money axis labels: whole amounts when every tick is whole, else all with cents."""
-    from matplotlib.ticker import Formatter
-
-    locale = tr.locale
-
-    class MoneyFormatter(Formatter):
-        cents = False
-
-        def format_ticks(self, values: Any) -> list[str]:
-            self.cents = any(abs(float(v) - round(float(v))) > 1e-9 for v in values)
-            return [self(value) for value in values]
-
-        def __call__(self, value: float, pos: int | None = None) -> str:
-            return _money_tick(f"{float(value):.2f}", currency, locale, self.cents)
-
-    return MoneyFormatter()
-
-
-@cache
-def _money_tick(amount: str, currency: str, locale: str, cents: bool) -> str:
-    """A money axis label ("€1,250", "€2.50", "12 €"); cached: axes format ticks often."""
-    flexible, whole = _patterns(locale)
-    return str(format_currency(Decimal(amount), currency, format=flexible if cents else whole,
-                               locale=locale, currency_digits=False,
-                               decimal_quantization=not cents))
-
-
-def _money_short(value: float, currency: str, tr: Translator) -> str:
-    """A bar's total: whole units from 100 on, else with cents."""
-    if abs(value) >= 100:
-        _flexible, whole = _patterns(tr.locale)
-        return str(format_currency(Decimal(round(float(value))), currency, format=whole,
-                                   locale=tr.locale, currency_digits=False))
-    return str(format_currency(Decimal(f"{float(value):.2f}"), currency, locale=tr.locale,
-                               currency_digits=False))
-
-
-def _per_hour(value: Decimal, currency: str, tr: Translator) -> str:
-    amount = format_currency(value, currency, locale=tr.locale)
-    return tr.gettext("{amount}/h").format(amount=amount)
-
-
-def _percent(value: Decimal, tr: Translator) -> str:
-    return str(format_percent(value, format=_percent_pattern(tr.locale), locale=tr.locale))
-
-
-@cache
-def _percent_tick(value: str, locale: str) -> str:
-    return str(format_percent(Decimal(value), format=_percent_pattern(locale), locale=locale))
-
-
-def _number(value: Decimal, tr: Translator) -> str:
-    from babel.numbers import format_decimal
-
-    return str(format_decimal(value, locale=tr.locale))
-
-
-def _duration(seconds: int, tr: Translator) -> str:
-    minutes = int(seconds) // 60
-    hours, rest = divmod(minutes, 60)
-    if hours:
-        return tr.gettext("{hours} h {minutes:02d} min").format(hours=hours, minutes=rest)
-    return tr.gettext("{minutes} min").format(minutes=rest)
-
-
-def _day(day: Any, tr: Translator) -> str:
-    from babel.dates import format_date
-
-    return str(format_date(day, "medium", locale=tr.locale))

@@ -28,7 +28,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
 
-from sqlalchemy import BigInteger, func, select, type_coerce
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app import __version__
@@ -50,6 +50,7 @@ from app.storage.models import (
     Task,
     WorkSession,
 )
+from app.storage.types import raw_epoch
 
 EXPORT_FORMAT = "clickwage-export"
 EXPORT_VERSION = 1
@@ -131,10 +132,6 @@ def iso(seconds: int | None) -> str | None:
         return None
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(seconds))
 
-
-def _raw(column: Any) -> Any:
-    """A time column as its stored epoch seconds (no datetime objects for a million rows)."""
-    return type_coerce(column, BigInteger)
 
 
 class _Money:
@@ -248,11 +245,11 @@ class ExportService:
             s.id,
             s.platform_id,
             s.activity,
-            _raw(s.started_at),
-            _raw(s.ended_at),
+            raw_epoch(s.started_at),
+            raw_epoch(s.ended_at),
             s.note,
             s.origin,
-            _raw(s.recorded_at),
+            raw_epoch(s.recorded_at),
         ).order_by(s.id)
         for row in session.execute(query.execution_options(yield_per=5000)):
             (session_id, platform_id, activity, started, ended, note, origin, recorded) = row
@@ -333,15 +330,15 @@ class ExportService:
             t.earned,
             t.bonus,
             t.currency,
-            _raw(t.started_at),
-            _raw(t.submitted_at),
-            _raw(t.decided_at),
+            raw_epoch(t.started_at),
+            raw_epoch(t.submitted_at),
+            raw_epoch(t.decided_at),
             t.duration_s,
             t.reason,
             t.note,
             t.session_id,
             t.origin,
-            _raw(t.recorded_at),
+            raw_epoch(t.recorded_at),
         ).order_by(t.id)
         for row in session.execute(query.execution_options(yield_per=5000)):
             (
@@ -472,7 +469,7 @@ class ExportService:
         durations: dict[int, int] = {
             row[0]: row[1]
             for row in session.execute(
-                select(s.id, _raw(s.ended_at) - _raw(s.started_at)).where(
+                select(s.id, raw_epoch(s.ended_at) - raw_epoch(s.started_at)).where(
                     s.ended_at.is_not(None)
                 )
             )

@@ -36,7 +36,6 @@ from sqlalchemy import (
     or_,
     select,
     tuple_,
-    type_coerce,
 )
 from sqlalchemy.exc import DBAPIError
 
@@ -47,7 +46,7 @@ from app.domain.statuses import TaskStatus
 from app.domain.wage import TaskTotals
 from app.services.context import ServiceContext
 from app.storage.models import Attachment, Platform, Task
-from app.storage.types import epoch_seconds
+from app.storage.types import epoch_seconds, raw_epoch
 
 T = Task.__table__
 PL = Platform.__table__
@@ -72,10 +71,6 @@ KEYSET_SORTS = frozenset({"work_at"})
 
 Key = tuple[int, int]  # (work_at epoch seconds, id): a row's place in the keyset order
 
-
-def _raw(column: Any) -> Any:
-    """A time column as its stored epoch seconds (skips the datetime conversion)."""
-    return type_coerce(column, BigInteger)
 
 
 @dataclass(frozen=True)
@@ -173,10 +168,10 @@ class LedgerQuery:
             found.append(T.c.status == filters.status)
         if filters.first_day is not None:
             start = epoch_seconds(day_start(filters.first_day, zone))
-            found.append(_raw(T.c.work_at) >= start)
+            found.append(raw_epoch(T.c.work_at) >= start)
         if filters.last_day is not None:
             stop = epoch_seconds(day_start(filters.last_day + timedelta(days=1), zone))
-            found.append(_raw(T.c.work_at) < stop)
+            found.append(raw_epoch(T.c.work_at) < stop)
         for word in filters.words:
             pattern = "%" + _escape_like(word) + "%"
             found.append(
@@ -210,7 +205,7 @@ class LedgerQuery:
             T.c.earned,
             T.c.bonus,
             T.c.currency,
-            _raw(T.c.work_at),
+            raw_epoch(T.c.work_at),
             T.c.reason,
             files,
         ]
@@ -248,7 +243,7 @@ class LedgerQuery:
         if not self.uses_keyset(filters, sort):
             raise ValueError("this filter and sort do not page by keyset")
         descending = sort.descending != (not forward)  # the direction the index is walked
-        key = tuple_(_raw(T.c.work_at), T.c.id)
+        key = tuple_(raw_epoch(T.c.work_at), T.c.id)
         conditions = self.conditions(filters)
         if start is not None:
             bound = tuple_(*start)
@@ -256,7 +251,7 @@ class LedgerQuery:
                 conditions.append(key <= bound if inclusive else key < bound)
             else:
                 conditions.append(key >= bound if inclusive else key > bound)
-        terms = [_raw(T.c.work_at), T.c.id]
+        terms = [raw_epoch(T.c.work_at), T.c.id]
         order = [term.desc() for term in terms] if descending else [term.asc() for term in terms]
         return conditions, order
 
@@ -295,7 +290,7 @@ class LedgerQuery:
         index with OFFSET; None when there are not that many rows."""
         conditions, order = self._keyset(filters, sort, start, forward)
         query = (
-            select(_raw(T.c.work_at), T.c.id)
+            select(raw_epoch(T.c.work_at), T.c.id)
             .where(*conditions)
             .order_by(*order)
             .limit(1)
@@ -311,7 +306,7 @@ class LedgerQuery:
         """ORDER BY terms (direction not applied), and whether the platform / file-count
         joins are needed."""
         column = sort.column
-        tail = [_raw(T.c.work_at), T.c.id]
+        tail = [raw_epoch(T.c.work_at), T.c.id]
         if column == "work_at":
             return tail, False, False
         if column == "platform":
@@ -454,7 +449,7 @@ class LedgerQuery:
         in Python).
         """
         home = rates.home_currency
-        work_at = _raw(T.c.work_at)
+        work_at = raw_epoch(T.c.work_at)
         branches: list[tuple[str, list[tuple[int | None, int, int, int]]]] = []
         bound = MAX_SQL_INTEGER
         for code in currencies:
@@ -537,9 +532,9 @@ class LedgerQuery:
                     raise Cancelled
                 where = [*conditions, T.c.currency == currency]
                 if seg_start is not None:
-                    where.append(_raw(T.c.work_at) >= seg_start)
+                    where.append(raw_epoch(T.c.work_at) >= seg_start)
                 if seg_end is not None:
-                    where.append(_raw(T.c.work_at) < seg_end)
+                    where.append(raw_epoch(T.c.work_at) < seg_end)
                 groups = session.execute(
                     select(T.c.status, T.c.reward, T.c.earned, T.c.bonus, func.count())
                     .where(and_(*where))

@@ -9,22 +9,19 @@ bridging margin around it, and computes its time figures from them.
 from __future__ import annotations
 
 import bisect
-from typing import Any
 
-from sqlalchemy import BigInteger, func, or_, select, type_coerce
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from app.domain.intervals import Interval
 from app.domain.wage import SessionSpan, TimeFigures, compute_time
 from app.storage.fetch import fetch_tuples
 from app.storage.models import Task, WorkSession
+from app.storage.types import raw_epoch
 
 T = Task.__table__
 S = WorkSession.__table__
 
-
-def _raw(column: Any) -> Any:
-    return type_coerce(column, BigInteger)
 
 
 class Timeline:
@@ -67,14 +64,14 @@ def read_timeline(
         (int(begin), int(end), str(kind), bool(running))
         for begin, end, kind, running in session.execute(
             select(
-                _raw(S.c.started_at),
-                func.coalesce(_raw(S.c.ended_at), now),
+                raw_epoch(S.c.started_at),
+                func.coalesce(raw_epoch(S.c.ended_at), now),
                 S.c.activity,
                 S.c.ended_at.is_(None),
             ).where(
                 S.c.platform_id == platform_id,
-                _raw(S.c.started_at) < high,
-                or_(S.c.ended_at.is_(None), _raw(S.c.ended_at) > low),
+                raw_epoch(S.c.started_at) < high,
+                or_(S.c.ended_at.is_(None), raw_epoch(S.c.ended_at) > low),
             )
         )
     ]
@@ -87,12 +84,12 @@ def read_timeline(
     # Up to a few hundred thousand pairs of integers: fetched as plain tuples.
     spans: list[Interval] = fetch_tuples(
         session,
-        select(_raw(T.c.span_start), _raw(T.c.span_end))
+        select(raw_epoch(T.c.span_start), raw_epoch(T.c.span_end))
         .where(
             T.c.platform_id == platform_id,
-            _raw(T.c.span_start) >= low - longest,
-            _raw(T.c.span_start) < high,
-            _raw(T.c.span_end) > low,
+            raw_epoch(T.c.span_start) >= low - longest,
+            raw_epoch(T.c.span_start) < high,
+            raw_epoch(T.c.span_end) > low,
         )
         .order_by(T.c.platform_id, T.c.span_start),
     )

@@ -1,4 +1,5 @@
-"""The report: per platform and period, time, money, wages and flags (DESIGN.md "Definitions").
+"""The report service: per platform and period, time, money, wages and flags (DESIGN.md
+"Definitions"); what a report holds is in report_types.py.
 
 Sums and counts come from SQL; only the period's intervals are merged in
 Python. The same figures feed the CLI, the window, the charts and evidence.
@@ -9,17 +10,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import BigInteger, and_, func, select, type_coerce
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from app.domain import flags as flag_rules
 from app.domain.flags import DAY, Flag, Thresholds
-from app.domain.intervals import Interval, clip, total, union
+from app.domain.intervals import clip, total, union
 from app.domain.localtime import Period, local_date, zone_name
-from app.domain.money import convert_minor, format_plain
+from app.domain.money import convert_minor
 from app.domain.rates import RateTable
 from app.domain.statuses import (
     WITHHOLDING_EVENTS,
@@ -34,9 +34,14 @@ from app.services.rates import RateService
 from app.services.records import PlatformInfo
 from app.services.report_money import Sums, TaskSums, read_task_sums
 from app.services.report_time import Timeline, read_timeline
+from app.services.report_types import (
+    HomeFigures,
+    PlatformReport,
+    Report,
+)
 from app.services.settings import Settings, SettingsService
 from app.storage.models import AccountEvent, Payout, Platform, ScamSignRecord, Task, WorkSession
-from app.storage.types import epoch_seconds, from_epoch
+from app.storage.types import epoch_seconds, from_epoch, raw_epoch
 
 T = Task.__table__
 S = WorkSession.__table__
@@ -44,163 +49,8 @@ P = Payout.__table__
 E = AccountEvent.__table__
 
 
-def _raw(column: Any) -> Any:
-    """A time column as its stored epoch seconds (skips the datetime conversion)."""
-    return type_coerce(column, BigInteger)
-
-
-@dataclass
-class HomeFigures:
-    earned: int
-    fees: int
-    pending_value: int
-    rejected_value: int
-    effective_hourly: Decimal | None
-
-    @property
-    def net(self) -> int:
-        return self.earned - self.fees
-
-
-@dataclass
-class PlatformReport:
-    platform: PlatformInfo
-    time: TimeFigures
-    totals: TaskTotals
-    fees: int
-    home: HomeFigures | None
-    flags: list[Flag]
-    worked: list[Interval]  # bridged union of the platform's work, clipped to the period
-    other_currencies: dict[str, TaskTotals] = field(default_factory=dict)
-    withheld: int = 0
-
-    @property
-    def earned(self) -> int:
-        return self.totals.earned_with_bonus
-
-    @property
-    def net(self) -> int:
-        return self.earned - self.fees
-
-    @property
-    def effective_hourly(self) -> Decimal | None:
-        return hourly(self.net, self.platform.currency, self.time.seconds_total)
-
-    @property
-    def nominal_hourly(self) -> Decimal | None:
-        return hourly(self.earned, self.platform.currency, self.time.seconds_task)
-
-    def as_json(self, home_currency: str) -> dict[str, Any]:
-        cur = self.platform.currency
-
-        def money(minor: int) -> str | None:
-            return format_plain(minor, cur)
-
-        def home_money(minor: int) -> str | None:
-            return format_plain(minor, home_currency)
-
-        result: dict[str, Any] = {
-            "name": self.platform.name,
-            "currency": cur,
-            "seconds_total": self.time.seconds_total,
-            "seconds_task": self.time.seconds_task,
-            "seconds_unpaid": self.time.seconds_unpaid,
-            "seconds_by_activity": dict(self.time.seconds_by_activity),
-            "tasks": {
-                status.value: self.totals.counts.get(status.value, 0) for status in ORDERED_STATUSES
-            },
-            "earned": money(self.earned),
-            "bonus": money(self.totals.bonus),
-            "pending_value": money(self.totals.pending_value),
-            "rejected_value": money(self.totals.rejected_value),
-            "fees": money(self.fees),
-            "net": money(self.net),
-            "effective_hourly": _text(self.effective_hourly),
-            "nominal_hourly": _text(self.nominal_hourly),
-            "home": None
-            if self.home is None
-            else {
-                "earned": home_money(self.home.earned),
-                "fees": home_money(self.home.fees),
-                "net": home_money(self.home.net),
-                "pending_value": home_money(self.home.pending_value),
-                "rejected_value": home_money(self.home.rejected_value),
-                "effective_hourly": _text(self.home.effective_hourly),
-            },
-            "flags": [flag.as_json() for flag in self.flags],
-        }
-        if self.other_currencies:
-            result["other_currencies"] = {
-                code: {
-                    "earned": format_plain(totals.earned_with_bonus, code),
-                    "bonus": format_plain(totals.bonus, code),
-                    "pending_value": format_plain(totals.pending_value, code),
-                    "rejected_value": format_plain(totals.rejected_value, code),
-                }
-                for code, totals in sorted(self.other_currencies.items())
-            }
-        return result
-
-
-ORDERED_STATUSES = (
-    TaskStatus.APPROVED,
-    TaskStatus.PARTIALLY_APPROVED,
-    TaskStatus.SCREENED_OUT,
-    TaskStatus.REJECTED,
-    TaskStatus.PENDING,
-    TaskStatus.RETURNED,
-    TaskStatus.EXPIRED,
-    TaskStatus.IN_PROGRESS,
-)
-
-
-@dataclass
-class Report:
-    period: Period
-    timezone: str
-    home_currency: str
-    platforms: list[PlatformReport]
-    seconds_total: int
-
-    @property
-    def home_complete(self) -> bool:
-        return all(p.home is not None for p in self.platforms)
-
-    def home_total(self, name: str) -> int | None:
-        if not self.home_complete:
-            return None
-        return sum(int(getattr(p.home, name)) for p in self.platforms if p.home is not None)
-
-    @property
-    def effective_hourly(self) -> Decimal | None:
-        net = self.home_total("net")
-        return hourly(net, self.home_currency, self.seconds_total) if net is not None else None
-
-    def as_json(self) -> dict[str, Any]:
-        home = self.home_currency
-        return {
-            "from": self.period.first.isoformat(),
-            "to": self.period.end.isoformat(),
-            "timezone": self.timezone,
-            "home_currency": home,
-            "platforms": [p.as_json(home) for p in self.platforms],
-            "totals": {
-                "home": {
-                    "earned": format_plain(self.home_total("earned"), home),
-                    "fees": format_plain(self.home_total("fees"), home),
-                    "net": format_plain(self.home_total("net"), home),
-                    "seconds_total": self.seconds_total,
-                    "effective_hourly": _text(self.effective_hourly),
-                }
-            },
-        }
-
 
 NO_TIME = TimeFigures(0, 0, {})  # reports(time=False)
-
-
-def _text(value: Decimal | None) -> str | None:
-    return None if value is None else str(value)
 
 
 @dataclass
@@ -442,12 +292,12 @@ class ReportService:
                 P.c.fee,
                 P.c.currency,
                 P.c.status,
-                _raw(P.c.requested_at),
-                _raw(P.c.received_at),
+                raw_epoch(P.c.requested_at),
+                raw_epoch(P.c.received_at),
             ).where(
                 P.c.platform_id == pid,
-                _raw(P.c.requested_at) >= start,
-                _raw(P.c.requested_at) < stop,
+                raw_epoch(P.c.requested_at) >= start,
+                raw_epoch(P.c.requested_at) < stop,
                 P.c.status != PayoutStatus.CANCELLED.value,
             )
         ).all()
@@ -550,7 +400,7 @@ class ReportService:
     ) -> list[tuple[int, bool]]:
         if window.state_flags_all_time:
             waiting = session.execute(
-                select(_raw(P.c.requested_at)).where(
+                select(raw_epoch(P.c.requested_at)).where(
                     P.c.platform_id == pid, P.c.status == PayoutStatus.REQUESTED.value
                 )
             ).scalars()
@@ -570,12 +420,13 @@ class ReportService:
         conditions = [
             T.c.status == TaskStatus.PENDING.value,
             T.c.platform_id == pid,
-            _raw(T.c.work_at) < cutoff,
+            raw_epoch(T.c.work_at) < cutoff,
         ]
         if not window.state_flags_all_time:
-            conditions += [_raw(T.c.work_at) >= window.start, _raw(T.c.work_at) < window.stop]
+            work_at = raw_epoch(T.c.work_at)
+            conditions += [work_at >= window.start, work_at < window.stop]
         count, oldest = session.execute(
-            select(func.count(), func.min(_raw(T.c.work_at))).where(and_(*conditions))
+            select(func.count(), func.min(raw_epoch(T.c.work_at))).where(and_(*conditions))
         ).one()
         return int(count), (window.now - int(oldest)) if oldest is not None else 0
 
@@ -605,7 +456,12 @@ class ReportService:
             ):
                 side.signs.setdefault(pid, []).append("withdrawal-fee")
         for pid, kind, at, amount in session.execute(
-            select(E.c.platform_id, E.c.kind, _raw(E.c.at), E.c.amount).order_by(E.c.at, E.c.id)
+            select(E.c.platform_id, E.c.kind, raw_epoch(E.c.at), E.c.amount).order_by(
+                E.c.at, E.c.id
+            )
         ):
             side.events.setdefault(pid, []).append((kind, int(at), amount))
         return side
+
+
+__all__ = ["HomeFigures", "PlatformReport", "Report", "ReportService"]

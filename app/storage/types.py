@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import BigInteger, String
+from sqlalchemy import BigInteger, String, type_coerce
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
@@ -20,6 +20,12 @@ def epoch_seconds(instant: datetime) -> int:
 
 def from_epoch(seconds: int) -> datetime:
     return datetime.fromtimestamp(seconds, UTC)
+
+
+def raw_epoch(column: Any) -> Any:
+    """A UtcDateTime column as its stored epoch seconds, for SQL that compares or sums
+    instants by the million without making datetime objects."""
+    return type_coerce(column, BigInteger)
 
 
 class UtcDateTime(TypeDecorator[datetime]):
