@@ -68,22 +68,10 @@ def importer(services: Services) -> ImportService:
 
 
 @pytest.fixture
-def small_batches(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
-    """Batches of 50 rows, so that a few thousand rows go through the writer thread in many;
-    files of 200 rows or more count as big (the indexes are built again at the end).
-
-    Gives the `defer_indexes` of every BulkInserter made."""
+def small_batches(monkeypatch: pytest.MonkeyPatch) -> int:
+    """Batches of 50 rows, so that a few thousand rows go through the writer thread in many."""
     monkeypatch.setattr(sink_module, "ROWS_PER_STATEMENT", 50)
-    monkeypatch.setattr(sink_module, "DEFER_INDEXES_FROM", 200)
-    made: list[bool] = []
-    original = BulkInserter.__init__
-
-    def spy(self: BulkInserter, *args: Any, **kwargs: Any) -> None:
-        made.append(bool(kwargs.get("defer_indexes")))
-        original(self, *args, **kwargs)
-
-    monkeypatch.setattr(BulkInserter, "__init__", spy)
-    return made
+    return 50
 
 
 def connect(services: Services) -> sqlite3.Connection:
@@ -117,13 +105,13 @@ def writer_threads() -> list[threading.Thread]:
 # --------------------------------------------------------------------------- the audit trail
 
 
+@pytest.mark.usefixtures("small_batches")
 def test_a_big_import_verifies_and_tampering_is_found(
-    importer: ImportService, services: Services, tmp_path: Path, small_batches: list[bool]
+    importer: ImportService, services: Services, tmp_path: Path
 ) -> None:
     indexes = task_indexes(services)
     assert len(indexes) == 7  # the UNIQUE constraint's and six more
     summary = importer.run(write(tmp_path, rows(3000)))
-    assert small_batches == [True]
     assert summary.count("tasks").added == 3000
     assert count(services) == 3000
     assert task_indexes(services) == indexes
@@ -204,46 +192,16 @@ def test_values_go_in_exactly_as_read(
     assert services.audit.verify().intact
 
 
-def test_a_small_import_into_a_big_table_keeps_the_indexes(
-    importer: ImportService, services: Services, tmp_path: Path, small_batches: list[bool]
-) -> None:
-    importer.run(write(tmp_path, rows(1000)))
-    indexes = task_indexes(services)
-    importer.run(write(tmp_path, rows(300, prefix="S"), name="more.csv"))
-    importer.run(write(tmp_path, rows(4000, prefix="T"), name="big.csv"))
-    assert small_batches == [True, False, True]  # 300 < 2 x 1000; 4000 >= 2 x 1300
-    assert task_indexes(services) == indexes
-    assert count(services) == 5300
-    assert services.audit.verify().intact
-
-
-def test_the_size_of_a_file_is_estimated_from_its_start(tmp_path: Path) -> None:
-    from app.i18n import Translator
-    from app.services.imports.reading import estimate_records, examine
-
-    big = write(tmp_path, rows(5000))
-    assert 4500 <= estimate_records(examine(big, Translator("en"))) <= 5500
-    small = write(tmp_path, rows(3), name="small.csv")
-    assert estimate_records(examine(small, Translator("en"))) == 4
-    one_line = tmp_path / "one.json"
-    one_line.write_text('{"clickwage-export": 1}', encoding="utf-8")
-    assert estimate_records(examine(one_line, Translator("en"))) == 0
-
-
 # --------------------------------------------------------------------------- errors, atomicity
 
 
-@pytest.mark.parametrize("defer", [True, False])
+@pytest.mark.usefixtures("small_batches")
 def test_a_duplicate_the_unique_index_catches_is_refused_whole(
     importer: ImportService,
     services: Services,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
-    small_batches: list[bool],
-    defer: bool,
 ) -> None:
-    if not defer:
-        monkeypatch.setattr(sink_module, "DEFER_INDEXES_FROM", 10**9)
     services.tasks.add("Prolific", "1.00", external_id="B2500")
     head = services.audit.head()
     indexes = task_indexes(services)
@@ -255,7 +213,6 @@ def test_a_duplicate_the_unique_index_catches_is_refused_whole(
     assert message.startswith("tasks.csv could not be written to the database (")
     assert "UNIQUE constraint failed: tasks.platform_id, tasks.external_id" in message
     assert message.endswith("nothing was changed.")
-    assert small_batches == [defer]
     assert services.audit.head() == head
     assert count(services) == 1
     assert task_indexes(services) == indexes
@@ -283,36 +240,17 @@ def test_a_cancel_while_the_writer_runs_writes_nothing(
 
 
 @pytest.mark.usefixtures("small_batches")
-def test_progress_keeps_a_share_for_the_indexes_built_at_the_end(
+def test_progress_follows_the_bytes_read(
     importer: ImportService, services: Services, tmp_path: Path
 ) -> None:
     path = write(tmp_path, rows(3000))
     size = path.stat().st_size
     seen: list[tuple[int, int]] = []
     importer.run(path, progress=lambda done, total: seen.append((done, total)))
-    assert {total for _, total in seen} == {size + size // 4}
+    assert {total for _, total in seen} == {size}
     assert all(a[0] <= b[0] for a, b in itertools.pairwise(seen))
-    assert seen[-1] == (size + size // 4, size + size // 4)
-    after_reading = [done for done, _ in seen if done > size]
-    assert len(after_reading) == 6  # one step per index built again
-
-    # A cancel while the indexes are built: nothing is written.
-    head = services.audit.head()
-    indexes = task_indexes(services)
-    more = write(tmp_path, rows(7000, prefix="Z"), name="more.csv")
-    more_size = more.stat().st_size
-    ticks: list[int] = []
-
-    def cancel() -> bool:
-        return bool(ticks) and ticks[-1] > more_size  # the reading is over
-
-    with pytest.raises(ImportCancelled):
-        importer.run(more, progress=lambda done, total: ticks.append(done), cancel=cancel)
-    assert more_size < ticks[-1] < more_size + more_size // 4
-    assert services.audit.head() == head
-    assert task_indexes(services) == indexes
-    assert count(services) == 3000
-    assert not writer_threads()
+    assert len(seen) >= 3  # a step per chunk of rows, and the end
+    assert seen[-1] == (size, size)
 
 
 @pytest.mark.usefixtures("small_batches")
@@ -437,58 +375,6 @@ def test_bulk_inserter_error_reaches_the_next_statement(services: Services) -> N
     assert probe_rows(services) == []
 
 
-def test_bulk_inserter_rebuilds_the_indexes_it_dropped(services: Services) -> None:
-    make_table(services)
-    with services.ctx.db.write() as session:
-        connection = session.connection()
-        connection.exec_driver_sql("CREATE INDEX ix_probe_size ON bulk_probe (size)")
-        connection.exec_driver_sql(
-            "CREATE UNIQUE INDEX ix_probe_kind ON bulk_probe (kind) WHERE kind IS NOT NULL"
-        )
-    connection_ = connect(services)
-    before = connection_.execute(
-        "SELECT name, sql FROM sqlite_master WHERE tbl_name = 'bulk_probe' ORDER BY name"
-    ).fetchall()
-    connection_.close()
-    # A duplicate the partial UNIQUE index would have refused fails the rebuild, and the
-    # transaction: nothing is written and the indexes are as they were.
-    refused = re.escape("UNIQUE constraint failed: bulk_probe.kind")
-    with pytest.raises(IntegrityError, match=refused), services.ctx.db.write() as session:
-        inserter = BulkInserter(
-            session.connection(),
-            "bulk_probe",
-            ("id", "name", "size", "kind"),
-            nullable={"kind"},
-            defer_indexes=True,
-        )
-        try:
-            assert inserter.indexes_deferred
-            inserter.send([1, "a", 1, "x", 2, "b", 2, NULL, 3, "c", 3, NULL], 3)
-            inserter.send([4, "d", 4, "x"], 1)
-            inserter.rebuild_indexes()
-        finally:
-            inserter.close()
-    with services.ctx.db.write() as session:
-        inserter = BulkInserter(
-            session.connection(), "bulk_probe", ("id", "name", "size"), defer_indexes=True
-        )
-        try:
-            inserter.send([1, "a", 1, 2, "b", 2], 2)
-            inserter.rebuild_indexes()
-            assert not inserter.indexes_deferred
-        finally:
-            inserter.close()
-    connection_ = connect(services)
-    after = connection_.execute(
-        "SELECT name, sql FROM sqlite_master WHERE tbl_name = 'bulk_probe' ORDER BY name"
-    ).fetchall()
-    plan = connection_.execute("EXPLAIN QUERY PLAN SELECT id FROM bulk_probe WHERE size = 2")
-    assert "ix_probe_size" in str(plan.fetchall())
-    connection_.close()
-    assert after == before
-    assert probe_rows(services) == [(1, "a", 1, None, None), (2, "b", 2, None, None)]
-
-
 def test_bulk_inserter_statements_fit_the_parameter_limit(services: Services) -> None:
     with services.ctx.db.write() as session:
         inserter = BulkInserter(session.connection(), "tasks", INSERT_COLUMNS, rows=10**9)
@@ -567,7 +453,7 @@ def test_the_rows_and_hashes_the_sink_writes_are_what_verify_recomputes(
     sink._first_id = sink._next_id = 7
     platform = PlatformRef(3, "P", "USD", True)
     for values in tasks:
-        sink._insert(candidate(platform, *values))
+        sink._insert_many((candidate(platform, *values),))
     sink._send()
     assert capture.rows == len(tasks)
     leaves = []

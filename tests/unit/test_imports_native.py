@@ -245,6 +245,22 @@ def test_only_the_first_twenty_errors_are_spelled_out(
     assert refused.value.summary.issues.total == 30
 
 
+def test_the_twenty_errors_spelled_out_are_the_first_by_line(
+    importer: ImportService, tmp_path: Path
+) -> None:
+    """Conversion errors of a chunk are found before the duplicates among its rows: the
+    message still lists the first twenty errors of the file, in line order."""
+    rows = [f"Prolific,D{n},,,approved,1,,,,,,,,,\n" for n in range(5)]
+    rows += [f"Prolific,D{n},,,approved,2,,,,,,,,,\n" for n in range(5)]  # lines 7-11
+    rows += [f"Prolific,E{n},,,wrong,1,,,,,,,,,\n" for n in range(30)]  # lines 12-41
+    with pytest.raises(ImportRefused) as refused:
+        importer.run(write(tmp_path, HEADER + "".join(rows)))
+    issues = refused.value.summary.issues
+    assert issues.total == 35
+    assert [issue.line for issue in issues.listed] == list(range(7, 27))
+    assert "already on line 2 with other values" in issues.listed[0].message
+
+
 def test_a_row_wider_than_the_header_is_an_error(importer: ImportService, tmp_path: Path) -> None:
     text = "platform,status,reward\nProlific,approved,1,50\nProlific,approved,2\n"
     with pytest.raises(ImportRefused, match="line 2: the row has 4 cells but the header has 3"):

@@ -14,7 +14,6 @@ from app.domain.errors import InvalidInput
 from app.domain.money import normalise_currency
 from app.i18n import Translator
 from app.services.context import ServiceContext
-from app.services.imports.reading import estimate_records
 from app.services.imports.results import (
     Cancel,
     ImportCancelled,
@@ -82,13 +81,7 @@ class Job:
                 "sha256": summary.sha256,
             },
             failed=self.failed,
-            expected_rows=estimate_records(facts) if facts is not None and self.write else 0,
-            index_built=self._index_built,
         )
-        # Building the indexes again at the end takes about a fifth of a big import: the
-        # progress bar keeps that share for it (a quarter more than the reading's total).
-        self._reserve = self.tasks.defers_indexes
-        self._total = 0
         self.platforms = PlatformResolver(self)
         self._home: str | None = None
 
@@ -107,12 +100,7 @@ class Job:
 
     def tick(self, done: int, total: int) -> None:
         """Progress of the reading, in the reader's units (bytes, records)."""
-        self._total = total
-        self._report(done, total + (total // 4 if self._reserve else 0))
-
-    def _index_built(self, built: int, count: int) -> None:
-        reserve = self._total // 4
-        self._report(self._total + reserve * built // count, self._total + reserve)
+        self._report(done, total)
 
     def _report(self, done: int, total: int) -> None:
         if self._cancel is not None and self._cancel():

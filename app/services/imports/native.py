@@ -16,7 +16,7 @@ from __future__ import annotations
 from app.domain.errors import InvalidInput
 from app.domain.statuses import TaskStatus
 from app.services.imports.csvbase import (
-    Converter,
+    BatchConverter,
     CsvFormat,
     currency_of,
     require,
@@ -124,7 +124,7 @@ class NativeFormat(CsvFormat):
     name = "native"
     times_in_utc = False
 
-    def converter(self, job: Job, header: list[str]) -> Converter:
+    def batch_converter(self, job: Job, header: list[str]) -> BatchConverter:
         tr = job.tr
         options = job.options
         index = field_columns(job, header)
@@ -357,110 +357,128 @@ class NativeFormat(CsvFormat):
         hours, minute_second, durations = values.hours, MINUTE_SECOND, values.minute_cache
         latest = values.latest
 
-        def convert(line: int, cells: list[str]) -> Candidate | None:
-            cells.append("")
-            platform = platforms.get(cells[p_platform])
-            raw = cells[p_currency]
-            currency = (
-                currencies.get(raw)
-                if raw
-                else reward_currency or (platform.currency if platform is not None else None)
-            )
-            cache = caches.get(currency) if currency is not None else None
-            status = statuses.get(cells[i_status])
-            if platform is None or currency is None or cache is None or status is None:
-                cells.pop()
-                return slow(line, cells)
-            try:
-                raw = cells[p_reward]
-                reward = cache.get(raw) if raw else defaults.get(currency)
-                if reward is None:
-                    reward = amount(raw, currency, what["reward"])
-                raw = cells[p_earned]
-                earned = (cache.get(raw) or amount(raw, currency, what["earned"])) if raw else None
-                raw = cells[p_bonus]
-                bonus = cache.get(raw)
-                if bonus is None and raw:
-                    bonus = amount(raw, currency, what["bonus"])
-                raw = cells[p_started]
-                started = None
-                if raw:
-                    hour, rest = hours.get(raw[:13]), minute_second.get(raw[13:])
-                    started = (
-                        hour + rest
-                        if hour is not None and rest is not None
-                        else time_of(raw, what["started_at"])
-                    )
-                raw = cells[p_submitted]
-                submitted = None
-                if raw:
-                    hour, rest = hours.get(raw[:13]), minute_second.get(raw[13:])
-                    submitted = (
-                        hour + rest
-                        if hour is not None and rest is not None
-                        else time_of(raw, what["submitted_at"])
-                    )
-                raw = cells[p_decided]
-                decided = None
-                if raw:
-                    hour, rest = hours.get(raw[:13]), minute_second.get(raw[13:])
-                    decided = (
-                        hour + rest
-                        if hour is not None and rest is not None
-                        else time_of(raw, what["decided_at"])
-                    )
-                raw = cells[p_duration]
-                duration = (
-                    durations.get(raw) or minutes(raw, what["duration_minutes"]) if raw else None
+        def convert_batch(
+            chunk: list[tuple[int, list[str]]],
+        ) -> list[tuple[int, Candidate]]:
+            found: list[tuple[int, Candidate]] = []
+            keep = found.append
+            for line, cells in chunk:
+                cells.append("")
+                platform = platforms.get(cells[p_platform])
+                raw = cells[p_currency]
+                currency = (
+                    currencies.get(raw)
+                    if raw
+                    else reward_currency or (platform.currency if platform is not None else None)
                 )
-            except FieldError:
-                cells.pop()
-                return slow(line, cells)
-            if (
-                (started is not None and (started > latest or (submitted or started) < started))
-                or (submitted is not None and submitted > latest)
-                or (decided is not None and (decided > latest or decided < (submitted or started
-                                                                              or decided)))
-            ):  # fmt: skip
-                cells.pop()
-                return slow(line, cells)
-            external_id = cells[p_external] or None
-            title = cells[p_title] or None
-            requester = cells[p_requester] or None
-            reason = cells[p_reason] or None
-            note = cells[p_note] or None
-            # Text the fast path takes as it is: nothing to trim (strip() gives back the same
-            # object), no leading apostrophe to undo, not too long.
-            if (
-                (external_id is not None and (external_id.strip() is not external_id
-                                              or external_id[0] == "'" or len(external_id) > 200))
-                or (title is not None and (title.strip() is not title or title[0] == "'"
-                                           or len(title) > 500))
-                or (requester is not None and (requester.strip() is not requester
-                                               or requester[0] == "'" or len(requester) > 200))
-                or (reason is not None and (reason.strip() is not reason or reason[0] == "'"))
-                or (note is not None and (note.strip() is not note or note[0] == "'"))
-            ):  # fmt: skip
-                cells.pop()
-                return slow(line, cells)
-            return (
-                platform,
-                external_id,
-                title,
-                requester,
-                reward,
-                earned,
-                bonus,
-                currency,
-                status,
-                started,
-                submitted,
-                decided,
-                duration,
-                reason,
-                note,
-                None,
-                True,
-            )
+                cache = caches.get(currency) if currency is not None else None
+                status = statuses.get(cells[i_status])
+                if platform is None or currency is None or cache is None or status is None:
+                    cells.pop()
+                    if (c := slow(line, cells)) is not None:
+                        keep((line, c))
+                    continue
+                try:
+                    raw = cells[p_reward]
+                    reward = cache.get(raw) if raw else defaults.get(currency)
+                    if reward is None:
+                        reward = amount(raw, currency, what["reward"])
+                    raw = cells[p_earned]
+                    earned = (
+                        (cache.get(raw) or amount(raw, currency, what["earned"])) if raw else None
+                    )
+                    raw = cells[p_bonus]
+                    bonus = cache.get(raw)
+                    if bonus is None and raw:
+                        bonus = amount(raw, currency, what["bonus"])
+                    raw = cells[p_started]
+                    started = None
+                    if raw:
+                        hour, rest = hours.get(raw[:13]), minute_second.get(raw[13:])
+                        started = (
+                            hour + rest
+                            if hour is not None and rest is not None
+                            else time_of(raw, what["started_at"])
+                        )
+                    raw = cells[p_submitted]
+                    submitted = None
+                    if raw:
+                        hour, rest = hours.get(raw[:13]), minute_second.get(raw[13:])
+                        submitted = (
+                            hour + rest
+                            if hour is not None and rest is not None
+                            else time_of(raw, what["submitted_at"])
+                        )
+                    raw = cells[p_decided]
+                    decided = None
+                    if raw:
+                        hour, rest = hours.get(raw[:13]), minute_second.get(raw[13:])
+                        decided = (
+                            hour + rest
+                            if hour is not None and rest is not None
+                            else time_of(raw, what["decided_at"])
+                        )
+                    raw = cells[p_duration]
+                    duration = (
+                        durations.get(raw) or minutes(raw, what["duration_minutes"])
+                        if raw
+                        else None
+                    )
+                except FieldError:
+                    cells.pop()
+                    if (c := slow(line, cells)) is not None:
+                        keep((line, c))
+                    continue
+                external_id = cells[p_external] or None
+                title = cells[p_title] or None
+                requester = cells[p_requester] or None
+                reason = cells[p_reason] or None
+                note = cells[p_note] or None
+                if (
+                    (started is not None and (started > latest or (submitted or started) < started))
+                    or (submitted is not None and submitted > latest)
+                    or (decided is not None and (decided > latest or decided < (submitted or started
+                                                                                  or decided)))
+                    # Text the fast path takes as it is: nothing to trim (strip() gives back
+                    # the same object), no leading apostrophe to undo, not too long.
+                    or (external_id is not None and (external_id.strip() is not external_id
+                                                  or external_id[0] == "'"
+                                                  or len(external_id) > 200))
+                    or (title is not None and (title.strip() is not title or title[0] == "'"
+                                               or len(title) > 500))
+                    or (requester is not None and (requester.strip() is not requester
+                                                   or requester[0] == "'" or len(requester) > 200))
+                    or (reason is not None and (reason.strip() is not reason or reason[0] == "'"))
+                    or (note is not None and (note.strip() is not note or note[0] == "'"))
+                ):  # fmt: skip
+                    cells.pop()
+                    if (c := slow(line, cells)) is not None:
+                        keep((line, c))
+                    continue
+                keep(
+                    (
+                        line,
+                        (
+                            platform,
+                            external_id,
+                            title,
+                            requester,
+                            reward,
+                            earned,
+                            bonus,
+                            currency,
+                            status,
+                            started,
+                            submitted,
+                            decided,
+                            duration,
+                            reason,
+                            note,
+                            None,
+                            True,
+                        ),
+                    )
+                )
+            return found
 
-        return convert
+        return convert_batch

@@ -235,16 +235,6 @@ def read_sample(facts: FileFacts) -> str:
         return source.text.read(SAMPLE_CHARS)
 
 
-def estimate_records(facts: FileFacts) -> int:
-    """About how many records (lines) the file holds, judged from the lines of its start."""
-    sample = read_sample(facts)
-    lines = sample.count("\n")
-    if not lines:
-        return 0
-    size = len(sample.encode(facts.encoding, errors="replace"))
-    return max(lines, facts.size * lines // max(1, size))
-
-
 def sniff_delimiter(sample: str) -> str:
     """The separator of a CSV sample: csv.Sniffer's answer when the rows agree with it."""
     text = sample

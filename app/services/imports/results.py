@@ -73,12 +73,23 @@ class Issues:
     bad_rows: int = 0
 
     def add(self, issue: Issue) -> None:
+        """Count `issue`; keep it if it is among the MAX_LISTED first by line (rows are checked
+        a batch at a time, so an error may be found after one on a later line)."""
         self.total += 1
-        if len(self.listed) < MAX_LISTED:
-            self.listed.append(issue)
+        listed = self.listed
+        if len(listed) >= MAX_LISTED and (issue.line is None or issue.line >= _line_of(listed[-1])):
+            return
+        listed.append(issue)
+        if len(listed) > 1 and (issue.line or 0) < (listed[-2].line or 0):
+            listed.sort(key=_line_of)  # stable: errors of one line keep their order
+        del listed[MAX_LISTED:]
 
     def __bool__(self) -> bool:
         return self.total > 0
+
+
+def _line_of(issue: Issue) -> int:
+    return issue.line or 0
 
 
 @dataclass

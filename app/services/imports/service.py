@@ -12,7 +12,10 @@ an error or the process being killed leaves the database as it was.
 from __future__ import annotations
 
 import csv
+import gc
 import io
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC
 from pathlib import Path
@@ -120,11 +123,12 @@ class ImportService:
             )
         self._check_options(name, chosen)
         order = DateOrder(default_day_first=tr.language == "fr")
-        for _attempt in range(3):
-            try:
-                return self._run_once(facts, name, chosen, order, progress, cancel)
-            except RestartImport as restart:
-                order = DateOrder(order.default_day_first, day_first=restart.day_first)
+        with collector_paused():
+            for _attempt in range(3):
+                try:
+                    return self._run_once(facts, name, chosen, order, progress, cancel)
+                except RestartImport as restart:
+                    order = DateOrder(order.default_day_first, day_first=restart.day_first)
         raise AssertionError("the date order cannot change more than once")
 
     def _check_options(self, name: str, options: ImportOptions) -> None:
@@ -204,6 +208,24 @@ class ImportService:
                     else tr.gettext("month/day/year")
                 )
             )
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while a file is imported.
+
+    An import makes millions of short-lived objects and no reference cycles, while what it
+    keeps (the external ids met, the batches queued) grows: each full collection walks all
+    of it again, which cost a quarter of a big import. Whatever cycles appear meanwhile
+    are collected once it is back on.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def detect_format(facts: FileFacts, ctx: ServiceContext) -> str:

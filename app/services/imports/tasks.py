@@ -17,8 +17,7 @@ by multi-row INSERTs of a few thousand rows, which a helper thread runs on
 the transaction's own connection (app.storage.database.BulkInserter) while
 the next rows are read and checked; the three columns every row shares are
 written as literals. The row hashes and the Merkle root are computed a batch
-at a time. A big import into a small table drops the secondary indexes of
-tasks, in the transaction, and builds them again at the end.
+at a time.
 """
 
 from __future__ import annotations
@@ -84,10 +83,6 @@ NULLABLE: Final = frozenset(
     }
 )  # fmt: skip
 ROWS_PER_STATEMENT = 2048
-# A big import into a table at most half its size drops the secondary indexes of tasks and
-# creates them again at the end: sorting the rows once costs about half of updating every
-# index for every row (a million rows: 6-8 s instead of 10-12 s of CPU).
-DEFER_INDEXES_FROM = 50_000
 _MASK = 0xFFFFFFFFFFFFFFFF
 UPDATE_CHUNK = 500
 
@@ -196,7 +191,7 @@ def _check_columns() -> None:
 class TaskHasher:
     """row_hash() of a tasks row, spelled out for speed (tests compare it with row_hash).
 
-    TaskSink._insert builds the same text inline (one call less per row).
+    TaskSink._insert_many builds the same text inline (one call less per row).
     """
 
     def __init__(self, origin: str, now: int) -> None:
@@ -364,12 +359,7 @@ class TaskSink:
         write: bool,
         details: dict[str, Any],
         failed: Callable[[], bool],
-        expected_rows: int = 0,
-        index_built: Callable[[int, int], None] | None = None,
     ) -> None:
-        """`expected_rows`: about how many rows the file holds (0: unknown). When that is many
-        the indexes are built again at the end, and `index_built(done, count)` follows it."""
-        self._index_built = index_built
         self._session = session
         self._origin = origin
         self._now = now
@@ -403,7 +393,6 @@ class TaskSink:
             table = Task.__table__
             assert isinstance(table, Table)
             self._first_id = self._next_id = next_free_id(connection, table)
-            recorded = self._first_id - 1  # at most that many tasks (ids are never reused)
             self._inserter = BulkInserter(
                 connection,
                 table.name,
@@ -411,7 +400,6 @@ class TaskSink:
                 constants={"origin": origin, "recorded_at": now, "edited_at": now},
                 nullable=NULLABLE,
                 rows=ROWS_PER_STATEMENT,
-                defer_indexes=expected_rows >= max(DEFER_INDEXES_FROM, 2 * recorded),
             )
             self._rows_per_statement = self._inserter.rows
 
@@ -454,8 +442,39 @@ class TaskSink:
                 return None
         self._tasks.added += 1
         if self._write and not self._summary.issues.total:
-            return self._insert(c)
+            return self._insert_many((c,))
         return None
+
+    def add_many(self, rows: Sequence[tuple[int, Candidate]]) -> None:
+        """add() for many rows of a file, in order. The common case, a task with an external
+        id met neither earlier in the file nor in the ledger, is queued without a call per row."""
+        states = self._states
+        fresh: list[Candidate] = []
+        keep = fresh.append
+        for line, c in rows:
+            state = states.get(c[0].id)
+            external_id = c[1]
+            if (
+                state is not None
+                and external_id is not None
+                and external_id not in state[2]
+                and external_id not in state[0]
+            ):
+                state[2][external_id] = (line << 64) | (hash(c) & _MASK)
+                keep(c)
+                continue
+            if fresh:
+                self._add_fresh(fresh)
+                fresh = []
+                keep = fresh.append
+            self.add(line, None, c)
+        if fresh:
+            self._add_fresh(fresh)
+
+    def _add_fresh(self, candidates: list[Candidate]) -> None:
+        self._tasks.added += len(candidates)
+        if self._write and not self._summary.issues.total:
+            self._insert_many(candidates)
 
     def _state_of(
         self, platform: PlatformRef
@@ -578,77 +597,85 @@ class TaskSink:
 
     # -- writing ----------------------------------------------------------------------------
 
-    def _insert(self, c: Candidate) -> int:
-        (
-            platform, external_id, title, requester, reward, earned, bonus, currency, status,
-            started, submitted, decided, duration, reason, note, session_id, _exact,
-        ) = c  # fmt: skip
-        task_id = self._next_id
-        self._next_id = task_id + 1
-        work_at = submitted or started or decided or self._now
-        span = task_span(started, submitted, duration)
-        if span is None:
-            span_start = span_end = span_seconds = None
-        else:
-            span_start, span_end = span
-            span_seconds = span_end - span_start
-        bonus = bonus or 0
-        # Exactly TaskHasher's text (the tests hold them equal, and verify() recomputes it
-        # with app.storage.hashing.row_hash); hashed a batch at a time in _send().
+    def _insert_many(self, candidates: Sequence[Candidate]) -> int:
+        """Queue new tasks; returns the id of the first."""
+        first = task_id = self._next_id
+        texts, values = self._texts, self._values
+        per_statement = self._rows_per_statement
         n = "null"
         e = encode_basestring
         now = self._now_text
-        # Two f-strings: past 30 parts one is built through a list and str.join (slower).
-        head = (
-            f'["tasks",{{"bonus":{bonus},"currency":{e(currency)},'
-            f'"decided_at":{n if decided is None else decided},'
-            f'"duration_s":{n if duration is None else duration},'
-            f'"earned":{n if earned is None else earned},"edited_at":{now},'
-            f'"external_id":{n if external_id is None else e(external_id)},"id":{task_id},'
-            f'"note":{n if note is None else e(note)},"origin":{self._origin_text},'
-            f'"platform_id":{platform.id},"reason":{n if reason is None else e(reason)},'
-        )
-        self._texts.append(
-            head + f'"recorded_at":{now},"requester":{n if requester is None else e(requester)},'
-            f'"reward":{reward},"session_id":{n if session_id is None else session_id},'
-            f'"span_end":{n if span_end is None else span_end},'
-            f'"span_seconds":{n if span_seconds is None else span_seconds},'
-            f'"span_start":{n if span_start is None else span_start},'
-            f'"started_at":{n if started is None else started},"status":{e(status)},'
-            f'"submitted_at":{n if submitted is None else submitted},'
-            f'"title":{n if title is None else e(title)},"work_at":{work_at}}}]'
-        )
-        # In INSERT_COLUMNS order; NULL stands for None in the nullable columns.
+        origin = self._origin_text
         z = NULL
-        self._values.extend(
-            (
-                task_id,
-                platform.id,
-                z if external_id is None else external_id,
-                z if title is None else title,
-                z if requester is None else requester,
-                reward,
-                z if earned is None else earned,
-                bonus,
-                currency,
-                status,
-                z if started is None else started,
-                z if submitted is None else submitted,
-                z if decided is None else decided,
-                z if duration is None else duration,
-                z if reason is None else reason,
-                z if note is None else note,
-                z if session_id is None else session_id,
-                work_at,
-                z if span_start is None else span_start,
-                z if span_end is None else span_end,
-                z if span_seconds is None else span_seconds,
-                None,  # row_hash, filled in by _send()
+        for (
+            platform, external_id, title, requester, reward, earned, bonus, currency, status,
+            started, submitted, decided, duration, reason, note, session_id, _exact,
+        ) in candidates:  # fmt: skip
+            work_at = submitted or started or decided or self._now
+            span = task_span(started, submitted, duration)
+            if span is None:
+                span_start = span_end = span_seconds = None
+            else:
+                span_start, span_end = span
+                span_seconds = span_end - span_start
+            bonus = bonus or 0
+            # Exactly TaskHasher's text (the tests hold them equal, and verify() recomputes it
+            # with app.storage.hashing.row_hash); hashed a batch at a time in _send().
+            # Two f-strings: past 30 parts one is built through a list and str.join (slower).
+            head = (
+                f'["tasks",{{"bonus":{bonus},"currency":{e(currency)},'
+                f'"decided_at":{n if decided is None else decided},'
+                f'"duration_s":{n if duration is None else duration},'
+                f'"earned":{n if earned is None else earned},"edited_at":{now},'
+                f'"external_id":{n if external_id is None else e(external_id)},"id":{task_id},'
+                f'"note":{n if note is None else e(note)},"origin":{origin},'
+                f'"platform_id":{platform.id},"reason":{n if reason is None else e(reason)},'
             )
-        )
-        if len(self._texts) >= self._rows_per_statement:
-            self._send()
-        return task_id
+            texts.append(
+                head
+                + f'"recorded_at":{now},"requester":{n if requester is None else e(requester)},'
+                f'"reward":{reward},"session_id":{n if session_id is None else session_id},'
+                f'"span_end":{n if span_end is None else span_end},'
+                f'"span_seconds":{n if span_seconds is None else span_seconds},'
+                f'"span_start":{n if span_start is None else span_start},'
+                f'"started_at":{n if started is None else started},"status":{e(status)},'
+                f'"submitted_at":{n if submitted is None else submitted},'
+                f'"title":{n if title is None else e(title)},"work_at":{work_at}}}]'
+            )
+            # In INSERT_COLUMNS order; NULL stands for None in the nullable columns.
+            values.extend(
+                (
+                    task_id,
+                    platform.id,
+                    z if external_id is None else external_id,
+                    z if title is None else title,
+                    z if requester is None else requester,
+                    reward,
+                    z if earned is None else earned,
+                    bonus,
+                    currency,
+                    status,
+                    z if started is None else started,
+                    z if submitted is None else submitted,
+                    z if decided is None else decided,
+                    z if duration is None else duration,
+                    z if reason is None else reason,
+                    z if note is None else note,
+                    z if session_id is None else session_id,
+                    work_at,
+                    z if span_start is None else span_start,
+                    z if span_end is None else span_end,
+                    z if span_seconds is None else span_seconds,
+                    None,  # row_hash, filled in by _send()
+                )
+            )
+            task_id += 1
+            if len(texts) >= per_statement:
+                self._next_id = task_id
+                self._send()
+                texts, values = self._texts, self._values
+        self._next_id = task_id
+        return first
 
     def _send(self) -> None:
         texts, values = self._texts, self._values
@@ -669,7 +696,7 @@ class TaskSink:
             if not self._failed():
                 self._send()
                 if self._inserter is not None:
-                    self._inserter.rebuild_indexes(self._index_built)
+                    self._inserter.wait()
         finally:
             self.abandon()
         if self._failed():
@@ -713,11 +740,6 @@ class TaskSink:
                     setattr(row, name, value)
                 derive(row, row.work_at)
             session.flush()
-
-    @property
-    def defers_indexes(self) -> bool:
-        """True when the indexes of tasks are built again at the end of the import."""
-        return self._inserter is not None and self._inserter.indexes_deferred
 
     @property
     def written(self) -> int:
