@@ -9,10 +9,13 @@ Exit status: 0 done, 1 failure (or `verify` found tampering), 2 bad input or usa
 from __future__ import annotations
 
 import argparse
+import contextlib
+import importlib
 import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING, NoReturn
 
 from app import __version__
@@ -20,22 +23,30 @@ from app.domain.clock import Clock, SystemClock
 from app.domain.errors import ClickwageError, InvalidInput, StorageError
 from app.domain.localtime import local_zone
 from app.i18n import Translator, system_language
-from ui.commands import (
-    chart_cmd,
-    data_cmd,
-    evidence_cmd,
-    gui_cmd,
-    ledger,
-    reporting,
-    self_test,
-    settings_cmd,
-    timer,
-)
 
 if TYPE_CHECKING:
     from app.services import Services
 
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+
+# The modules of ui/commands and the commands each registers, in the order of --help.
+# A command line that names its command registers (and imports) that module alone: the
+# others import what `chart` or `report` never use (Alembic for `restore`, the evidence
+# model...). A test checks this table against the modules.
+COMMAND_MODULES: dict[str, tuple[str, ...]] = {
+    "gui_cmd": ("gui",),
+    "timer": ("start", "stop", "status"),
+    "ledger": ("platform", "task", "payout", "event", "rate"),
+    "settings_cmd": ("settings",),
+    "reporting": ("report", "flags", "verify"),
+    "chart_cmd": ("chart",),
+    "evidence_cmd": ("evidence", "letter"),
+    "data_cmd": ("import", "export", "backup", "restore"),
+}
+# Commands that still import every module: the window needs most of what they import (the
+# services, SQLAlchemy...), best imported before it starts, under ui/entry.py's paused
+# collector, as before.
+EVERY_MODULE = frozenset({"gui"})
 
 
 class UsageError(Exception):
@@ -47,7 +58,51 @@ class Parser(argparse.ArgumentParser):
         raise UsageError(f"{self.prog}: {message}")
 
 
-def build_parser(tr: Translator) -> Parser:
+def named_command(argv: Sequence[str]) -> str | None:
+    """The command named on the line, when the words before it are only `--data-dir DIR`;
+    None otherwise (no command, --help, --version, an abbreviated option...)."""
+    index = 0
+    while index < len(argv):
+        word = argv[index]
+        if word == "--data-dir":
+            index += 2
+        elif word.startswith("--data-dir="):
+            index += 1
+        elif word.startswith("-"):
+            return None
+        else:
+            return word
+    return None
+
+
+def command_modules(argv: Sequence[str] = ()) -> list[ModuleType]:
+    """The modules of ui/commands that this command line needs: its command's alone when it
+    names a known one, else all of them (for --help, or to list the commands in an error)."""
+    word = named_command(argv)
+    names = [name for name, commands in COMMAND_MODULES.items() if word in commands]
+    if word in EVERY_MODULE:
+        names = []
+    return [importlib.import_module(f"ui.commands.{name}") for name in names or COMMAND_MODULES]
+
+
+def prepare(argv: Sequence[str]) -> None:
+    """Import what this command line needs before it runs: the modules of its command, and
+    what that module's prepare() imports (matplotlib for `chart`). ui/entry.py calls this
+    with the cycle collector paused."""
+    modules = command_modules(argv)
+    word = named_command(argv)
+    if word in EVERY_MODULE or not any(word in names for names in COMMAND_MODULES.values()):
+        return
+    for module in modules:
+        hook = getattr(module, "prepare", None)
+        if callable(hook):
+            with contextlib.suppress(Exception):  # met again, and reported, by the command
+                hook()
+
+
+def build_parser(tr: Translator, argv: Sequence[str] = ()) -> Parser:
+    """The parser of every command, or only of the command `argv` names (see
+    command_modules); for that command line both parse the same."""
     _ = tr.gettext
     parser = Parser(
         prog="clickwage",
@@ -68,14 +123,8 @@ def build_parser(tr: Translator) -> Parser:
         help=_("check the installation end to end and exit 0 or 1"),
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    gui_cmd.register(commands, tr)
-    timer.register(commands, tr)
-    ledger.register(commands, tr)
-    settings_cmd.register(commands, tr)
-    reporting.register(commands, tr)
-    chart_cmd.register(commands, tr)
-    evidence_cmd.register(commands, tr)
-    data_cmd.register(commands, tr)
+    for module in command_modules(argv):
+        module.register(commands, tr)
     return parser
 
 
@@ -110,9 +159,11 @@ def main(argv: Sequence[str] | None = None, clock: Clock | None = None) -> int:
 
 
 def _run(argv: list[str], tr: Translator, clock: Clock) -> int:
-    parser = build_parser(tr)
+    parser = build_parser(tr, argv)
     args = parser.parse_args(argv)
     if args.self_test:
+        from ui.commands import self_test
+
         return self_test.run(tr)
     if not args.command:
         parser.print_help()

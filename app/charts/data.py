@@ -175,8 +175,10 @@ class IncomeData:
     @property
     def is_empty(self) -> bool:
         return not any(
-            value for group in (self.earned, self.pending, self.rejected)
-            for series in group for value in series.values
+            value
+            for group in (self.earned, self.pending, self.rejected)
+            for series in group
+            for value in series.values
         )
 
 
@@ -327,13 +329,15 @@ def monthly_reports(
     cache: ReportCache | None = None,
     time: bool = True,
     money: bool = True,
+    activities: bool = True,
 ) -> tuple[Report, ...]:
     """One report per month (without flags), the months not in `cache` read together in
     one pass; `cache` (kept by a caller while the data does not change) saves the months
     already computed, e.g. when "last 3 months" becomes "last 12". `time=False` skips the
-    time figures (for the charts that show money and counts only), `money=False` the
-    counts and amounts (for the time chart); not with a cache."""
-    assert (time and money) or cache is None, "a cache holds whole reports"
+    time figures (for the charts that show money and counts only), `activities=False`
+    the paid time and the time per activity (the wage chart needs seconds_total only),
+    `money=False` the counts and amounts (for the time chart); not with a cache."""
+    assert (time and money and activities) or cache is None, "a cache holds whole reports"
     keys = [(month.first, month.end, platform) for month in months]
     found: dict[tuple[date, date, str | None], Report] = {}
     if cache is not None:
@@ -341,8 +345,12 @@ def monthly_reports(
     missing = [key for key in keys if key not in found]
     if missing:
         computed = services.reports.reports(
-            [(first, end) for first, end, _ in missing], platform, time=time, flags=False,
+            [(first, end) for first, end, _ in missing],
+            platform,
+            time=time,
+            flags=False,
             money=money,
+            activities=activities,
         )
         for key, report in zip(missing, computed, strict=True):
             found[key] = report
@@ -360,12 +368,13 @@ def _inputs(
     cache: ReportCache | None = None,
     time: bool = True,
     money: bool = True,
+    activities: bool = True,
 ) -> _Inputs:
     tr = services.ctx.tr
     name = services.platforms.get(platform).name if platform else None  # refuses unknown names
     period = chart_period(first, end, name, tr)
     reports = (
-        monthly_reports(services, period.months, name, cache, time, money)
+        monthly_reports(services, period.months, name, cache, time, money, activities)
         if with_reports
         else ()
     )
@@ -394,11 +403,20 @@ def chart_set(
 def chart_data(
     kind: ChartKind, services: Services, first: date, end: date, platform: str | None = None
 ) -> ChartData:
-    """One chart's data (the payouts chart needs no report, only two need the time)."""
+    """One chart's data, read with only what it shows: the payouts chart needs no report,
+    only two need the time, and the wage chart only all the time worked (seconds_total)."""
     if kind not in KINDS:
         raise ValueError(f"unknown chart kind {kind!r}")
-    inputs = _inputs(services, first, end, platform, with_reports=kind != "payouts",
-                     time=kind in ("wage", "time"), money=kind != "time")
+    inputs = _inputs(
+        services,
+        first,
+        end,
+        platform,
+        with_reports=kind != "payouts",
+        time=kind in ("wage", "time"),
+        money=kind != "time",
+        activities=kind == "time",
+    )
     if kind == "income":
         return _income(inputs)
     if kind == "wage":
@@ -460,8 +478,7 @@ def _income(inputs: _Inputs) -> IncomeData:
         color = platform_color(info.id)
         values = {
             name: tuple(
-                None if r is None or r.home is None else int(getattr(r.home, name))
-                for r in reports
+                None if r is None or r.home is None else int(getattr(r.home, name)) for r in reports
             )
             for name in ("earned", "pending_value", "rejected_value")
         }
@@ -485,8 +502,11 @@ def _income(inputs: _Inputs) -> IncomeData:
 def _has_money(report: PlatformReport) -> bool:
     totals = report.totals
     return bool(
-        totals.earned_with_bonus or totals.pending_value or totals.rejected_value
-        or report.other_currencies or report.fees
+        totals.earned_with_bonus
+        or totals.pending_value
+        or totals.rejected_value
+        or report.other_currencies
+        or report.fees
     )
 
 
@@ -506,8 +526,9 @@ def _wage(inputs: _Inputs) -> WageData:
             unconverted.append(info.name)
         minimum = settings.min_wage if info.min_wage is None else info.min_wage
         series.append(
-            WageSeries(info.name, platform_color(info.id), values, seconds,
-                       to_decimal(minimum, home))
+            WageSeries(
+                info.name, platform_color(info.id), values, seconds, to_decimal(minimum, home)
+            )
         )
     if inputs.period.platform and series:
         threshold = series[0].threshold

@@ -54,19 +54,36 @@ def money_ticks(currency: str, tr: Translator) -> Any:
 def money_tick(amount: str, currency: str, locale: str, cents: bool) -> str:
     """A money axis label ("€1,250", "€2.50", "12 €"); cached: axes format ticks often."""
     flexible, whole = patterns(locale)
-    return str(format_currency(Decimal(amount), currency, format=flexible if cents else whole,
-                               locale=locale, currency_digits=False,
-                               decimal_quantization=not cents))
+    return str(
+        format_currency(
+            Decimal(amount),
+            currency,
+            format=flexible if cents else whole,
+            locale=locale,
+            currency_digits=False,
+            decimal_quantization=not cents,
+        )
+    )
 
 
 def money_short(value: float, currency: str, tr: Translator) -> str:
     """A bar's total: whole units from 100 on, else with cents."""
     if abs(value) >= 100:
         _flexible, whole = patterns(tr.locale)
-        return str(format_currency(Decimal(round(float(value))), currency, format=whole,
-                                   locale=tr.locale, currency_digits=False))
-    return str(format_currency(Decimal(f"{float(value):.2f}"), currency, locale=tr.locale,
-                               currency_digits=False))
+        return str(
+            format_currency(
+                Decimal(round(float(value))),
+                currency,
+                format=whole,
+                locale=tr.locale,
+                currency_digits=False,
+            )
+        )
+    return str(
+        format_currency(
+            Decimal(f"{float(value):.2f}"), currency, locale=tr.locale, currency_digits=False
+        )
+    )
 
 
 def per_hour(value: Decimal, currency: str, tr: Translator) -> str:

@@ -49,7 +49,6 @@ P = Payout.__table__
 E = AccountEvent.__table__
 
 
-
 NO_TIME = TimeFigures(0, 0, {})  # reports(time=False)
 
 
@@ -90,13 +89,16 @@ class ReportService:
         time: bool = True,
         flags: bool = True,
         money: bool = True,
+        activities: bool = True,
     ) -> list[Report]:
         """One report per period of local days [first, end), e.g. each month of a chart.
 
         The data is read once for all the periods; each report is the one report()
         gives for its period. For callers that need only part of it (a chart):
         `time=False` leaves every time figure at zero (and so the hourly wages
-        unknown), `money=False` every count and amount, `flags=False` the flags.
+        unknown), `activities=False` only seconds_task and seconds_by_activity (the
+        wage chart: the effective wage needs seconds_total alone), `money=False` every
+        count and amount, `flags=False` the flags.
         """
         ctx, tr = self._ctx, self._ctx.tr
         now = epoch_seconds(ctx.now())
@@ -111,7 +113,9 @@ class ReportService:
                 epoch_seconds(period.start), epoch_seconds(period.stop), now, False, phrase
             )
             items.append((period, window))
-        return self._build(items, platform, time=time, flags=flags, money=money)
+        return self._build(
+            items, platform, time=time, flags=flags, money=money, activities=activities
+        )
 
     def current(self, platform: str | None = None) -> Report:
         """The last flag_window_days ending now; state flags (waiting payouts...) of all time."""
@@ -139,6 +143,7 @@ class ReportService:
         time: bool = True,
         flags: bool = True,
         money: bool = True,
+        activities: bool = True,
     ) -> list[Report]:
         if not items:
             return []
@@ -154,8 +159,16 @@ class ReportService:
             side = self._side(session)
             by_platform = [
                 self._platform(
-                    session, PlatformInfo.of(row), windows, settings, rates, side, time, flags,
+                    session,
+                    PlatformInfo.of(row),
+                    windows,
+                    settings,
+                    rates,
+                    side,
+                    time,
+                    flags,
                     money,
+                    activities,
                 )
                 for row in rows
             ]
@@ -188,6 +201,7 @@ class ReportService:
         time: bool,
         flags: bool,
         money: bool = True,
+        activities: bool = True,
     ) -> list[PlatformReport]:
         """The platform's report for each window, from one read of its data."""
         pid = platform.id
@@ -198,7 +212,7 @@ class ReportService:
             platform.min_wage, platform.max_payout_days, platform.max_review_days
         )
         timeline = (
-            read_timeline(session, pid, low, high, now, settings.bridge_gap_seconds)
+            read_timeline(session, pid, low, high, now, settings.bridge_gap_seconds, activities)
             if time
             else None
         )

@@ -1,0 +1,138 @@
+"""A chart's legend drawn as plain artists beside the axes.
+
+matplotlib's Legend packs its entries in nested boxes that it measures again on every
+draw: with five charts that was a quarter of their drawing. Here each entry is a swatch
+(a patch, a line, a marker, in the handle's style) and a text, placed in inches from the
+axes' top right corner, so they follow the axes when the margins change. The margins
+engine reads the legend's width from `legend_width()`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+FONT_SIZE = 8.5  # points, like matplotlib's "small" (10 * 0.833)
+ROW = 0.2  # inches between entries
+LEFT = 0.1  # inches from the axes to the swatch
+SWATCH = 0.28  # inches wide
+GAP = 0.08  # inches between a swatch and its text
+_ATTRIBUTE = "_clickwage_legend"
+
+
+def draw_legend(axes: Axes, handles: Sequence[Any]) -> None:
+    """Entries for `handles` (artists with a label), top to bottom, right of `axes`."""
+    from matplotlib.transforms import ScaledTranslation
+
+    figure = axes.get_figure()
+    assert figure is not None
+    # Inches, from the axes' top right corner (which the margins engine may move).
+    corner: Any = axes.transAxes  # an affine transform (typed as any Transform)
+    place = figure.dpi_scale_trans + ScaledTranslation(1, 1, corner)
+    texts = []
+    for row, handle in enumerate(handles):
+        label = handle.get_label()
+        if not label or label.startswith("_"):
+            continue
+        middle = -(row + 0.5) * ROW
+        for swatch in _swatches(handle, middle):
+            swatch.set_transform(place)
+            swatch.set_clip_on(False)
+            axes.add_artist(swatch)
+        texts.append(
+            axes.text(
+                LEFT + SWATCH + GAP,
+                middle,
+                label,
+                transform=place,
+                fontsize=FONT_SIZE,
+                va="center",
+                ha="left",
+                clip_on=False,
+            )
+        )
+    setattr(axes, _ATTRIBUTE, texts)
+
+
+def legend_width(axes: Axes) -> float:
+    """Inches the legend of `axes` takes right of it (0 without one)."""
+    texts = getattr(axes, _ATTRIBUTE, None)
+    if not texts or texts[0].axes is not axes:
+        return 0.0
+    figure = axes.get_figure()
+    assert figure is not None
+    widest = max(float(text.get_window_extent().width) for text in texts) / float(figure.dpi)
+    return LEFT + SWATCH + GAP + widest
+
+
+def forget_legend(axes: Axes) -> None:
+    setattr(axes, _ATTRIBUTE, None)
+
+
+def _swatches(handle: Any, middle: float) -> list[Any]:
+    from matplotlib.collections import PathCollection
+    from matplotlib.container import BarContainer
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch, Rectangle
+
+    if isinstance(handle, BarContainer):
+        handle = handle.patches[0] if handle.patches else Patch(label=handle.get_label())
+    if isinstance(handle, Patch):
+        return [
+            Rectangle(
+                (LEFT, middle - 0.06),
+                SWATCH,
+                0.12,
+                facecolor=handle.get_facecolor(),
+                edgecolor=handle.get_edgecolor(),
+                hatch=handle.get_hatch(),
+                linewidth=handle.get_linewidth(),
+            )
+        ]
+    centre = LEFT + SWATCH / 2
+    if isinstance(handle, Line2D):
+        found = []
+        if handle.get_linestyle() not in ("None", "none", "", " "):
+            found.append(
+                Line2D(
+                    [LEFT, LEFT + SWATCH],
+                    [middle, middle],
+                    color=handle.get_color(),
+                    linestyle=handle.get_linestyle(),
+                    linewidth=handle.get_linewidth(),
+                )
+            )
+        if handle.get_marker() not in ("None", "none", "", " ", None):
+            found.append(
+                Line2D(
+                    [centre],
+                    [middle],
+                    linestyle="none",
+                    marker=handle.get_marker(),
+                    markersize=handle.get_markersize(),
+                    markerfacecolor=handle.get_markerfacecolor(),
+                    markeredgecolor=handle.get_markeredgecolor(),
+                    markeredgewidth=handle.get_markeredgewidth(),
+                )
+            )
+        return found
+    if isinstance(handle, PathCollection):
+        dots: Any = handle  # colours as an N x 4 array, widths and sizes as arrays
+        faces, edges = dots.get_facecolor(), dots.get_edgecolor()
+        widths, sizes = dots.get_linewidth(), dots.get_sizes()
+        return [
+            Line2D(
+                [centre],
+                [middle],
+                linestyle="none",
+                marker="o",
+                markersize=float(sizes[0]) ** 0.5 if len(sizes) else 6.0,
+                markerfacecolor=tuple(faces[0]) if len(faces) else "none",
+                markeredgecolor=tuple(edges[0]) if len(edges) else "none",
+                markeredgewidth=float(widths[0]) if len(widths) else 1.0,
+            )
+        ]
+    return []
