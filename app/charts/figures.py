@@ -29,6 +29,7 @@ from app.charts.data import (
     IncomeData,
     MonthSlice,
     PayoutData,
+    PayoutPoint,
     RejectionData,
     TimeData,
     WageData,
@@ -654,22 +655,11 @@ def _draw_payouts(axes: Axes, data: PayoutData, tr: Translator) -> list[HoverTar
             zorder=5,
         )
         for point in points:
-            amount = format_money(point.amount, point.currency, tr.locale)
-            day = labels.day(point.requested_day, tr)
-            if point.waiting:
-                text = tr.gettext(
-                    "{platform}: {amount} requested on {day}, still waiting after {days} days"
+            targets.append(
+                HoverTarget(
+                    _payout_text(point, tr), axes, point=(point.position, float(point.days))
                 )
-            else:
-                text = tr.gettext("{platform}: {amount} requested on {day}, paid after {days} days")
-            text = text.format(
-                platform=point.platform, amount=amount, day=day, days=labels.number(point.days, tr)
             )
-            if point.late:
-                text += " " + tr.gettext("(late: more than {limit} days)").format(
-                    limit=point.limit_days
-                )
-            targets.append(HoverTarget(text, axes, point=(point.position, float(point.days))))
     axes.axhline(
         data.threshold_days,
         color=THRESHOLD_COLOR,
@@ -703,6 +693,30 @@ def _draw_payouts(axes: Axes, data: PayoutData, tr: Translator) -> list[HoverTar
     axes.tick_params(axis="x", which="minor", length=0)
     _legend(axes, handles)
     return targets
+
+
+def _payout_text(point: PayoutPoint, tr: Translator) -> Callable[[], str]:
+    """What hovering a payout says, written only when it is hovered (hundreds of dots)."""
+
+    def text() -> str:
+        amount = format_money(point.amount, point.currency, tr.locale)
+        day = labels.day(point.requested_day, tr)
+        if point.waiting:
+            template = tr.gettext(
+                "{platform}: {amount} requested on {day}, still waiting after {days} days"
+            )
+        else:
+            template = tr.gettext("{platform}: {amount} requested on {day}, paid after {days} days")
+        said = template.format(
+            platform=point.platform, amount=amount, day=day, days=labels.number(point.days, tr)
+        )
+        if point.late:
+            said += " " + tr.gettext("(late: more than {limit} days)").format(
+                limit=point.limit_days
+            )
+        return said
+
+    return text
 
 
 def _draw_rejections(axes: Axes, data: RejectionData, tr: Translator) -> list[HoverTarget]:
