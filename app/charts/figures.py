@@ -1,5 +1,8 @@
 """matplotlib Figures for the chart data: no pyplot, no Qt, matplotlib imported only when used.
 
+Each chart is drawn by money_charts (income, wage) or work_charts (time, payouts,
+rejections), with the pieces they share from chart_parts.
+
 `draw_chart(figure, data, tr)` fills a Figure in place (the window keeps one
 Figure per canvas) and returns hover targets carrying the exact values;
 `figure_for(kind, data, tr)` makes a new Figure (for export and the CLI);
@@ -8,37 +11,29 @@ Figure per canvas) and returns hover targets carrying the exact values;
 
 from __future__ import annotations
 
-import math
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Sequence
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.charts import labels
+from app.charts.chart_parts import MUTED, draw_empty, month_axis, note, unconverted_note
 from app.charts.data import (
-    ACTIVITY_COLORS,
-    ACTIVITY_NAMES,
-    OKABE_ITO,
     ChartData,
     ChartKind,
-    ChartPeriod,
     IncomeData,
-    MonthSlice,
     PayoutData,
-    PayoutPoint,
-    RejectionData,
     TimeData,
     WageData,
-    WageSeries,
 )
-from app.charts.hover import Box, HoverTarget
-from app.charts.legend import draw_legend, forget_legend, legend_width
+from app.charts.hover import HoverTarget
+from app.charts.legend import forget_legend, legend_width
+from app.charts.money_charts import draw_income, draw_wage
+from app.charts.work_charts import draw_payouts, draw_rejections, draw_time
 from app.domain.errors import InvalidInput
-from app.domain.money import currency_digits, format_money
 from app.i18n import N_, Translator
 
 if TYPE_CHECKING:
@@ -52,9 +47,6 @@ PNG_DPI = 150
 # per cent smaller (flat colours: the longer search finds little more).
 PNG_COMPRESSION = 3
 FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
-THRESHOLD_COLOR = OKABE_ITO["black"]
-BELOW_COLOR = OKABE_ITO["vermillion"]
-MUTED = "#555555"
 
 
 # -- entry points ----------------------------------------------------------------------------
@@ -120,20 +112,20 @@ def draw_chart(figure: Figure, data: ChartData, tr: Translator) -> list[HoverTar
     subheading = figure.text(0, 1, caption, ha="left", va="top", fontsize=9, color=MUTED)
     figure.set_layout_engine(_margins_engine()(axes, heading, subheading))
     if data.is_empty or not data.period.months:
-        _draw_empty(axes, tr)
+        draw_empty(axes, tr)
         if isinstance(data, IncomeData | WageData) and data.unconverted:
-            _note(axes, _unconverted_note(data.unconverted, data.currency, tr))
+            note(axes, unconverted_note(data.unconverted, data.currency, tr))
         return []
-    _month_axis(axes, data.period, tr)
+    month_axis(axes, data.period, tr)
     if isinstance(data, IncomeData):
-        return _draw_income(axes, data, tr)
+        return draw_income(axes, data, tr)
     if isinstance(data, WageData):
-        return _draw_wage(axes, data, tr)
+        return draw_wage(axes, data, tr)
     if isinstance(data, TimeData):
-        return _draw_time(axes, data, tr)
+        return draw_time(axes, data, tr)
     if isinstance(data, PayoutData):
-        return _draw_payouts(axes, data, tr)
-    return _draw_rejections(axes, data, tr)
+        return draw_payouts(axes, data, tr)
+    return draw_rejections(axes, data, tr)
 
 
 def _emptied_axes(figure: Figure) -> Axes:
@@ -264,556 +256,7 @@ def prewarm() -> None:
     figure.savefig(io.BytesIO(), format="png")
 
 
-# -- the charts ------------------------------------------------------------------------------
-
-
-def _draw_income(axes: Axes, data: IncomeData, tr: Translator) -> list[HoverTarget]:
-    from matplotlib.patches import Patch
-
-    months = data.period.months
-    cur = data.currency
-    scale = 10 ** currency_digits(cur)
-    targets: list[HoverTarget] = []
-    width = 0.7 if len(months) > 1 else 0.4
-    handles: list[Any] = []
-    top = [0.0] * len(months)
-
-    def month_text(template: str, platform: str, index: int, minor: int) -> Callable[[], str]:
-        def text() -> str:  # formatted when hovered: hundreds of bars, few hovered
-            return tr.gettext(template).format(
-                platform=platform,
-                month=months[index].long_label,
-                amount=format_money(minor, cur, tr.locale),
-            )
-
-        return text
-
-    for series in data.earned:
-        values = [(v or 0) / scale for v in series.values]
-        for index, box in _bars(
-            axes,
-            values,
-            top,
-            width,
-            facecolors=series.color,
-            edgecolors="white",
-            linewidths=0.6,
-            zorder=2,
-        ):
-            targets.append(
-                HoverTarget(
-                    month_text(
-                        "{platform}, {month}: earned {amount}",
-                        series.platform,
-                        index,
-                        series.values[index] or 0,
-                    ),
-                    axes,
-                    box,
-                )
-            )
-        top = [t + v for t, v in zip(top, values, strict=True)]
-        handles.append(Patch(facecolor=series.color, label=series.platform))
-    earned_top = list(top)
-    for series in data.pending:
-        values = [(v or 0) / scale for v in series.values]
-        for index, box in _bars(
-            axes,
-            values,
-            top,
-            width,
-            facecolors="white",
-            edgecolors=series.color,
-            hatch="///",
-            linewidths=0.8,
-            zorder=2,
-        ):
-            targets.append(
-                HoverTarget(
-                    month_text(
-                        "{platform}, {month}: {amount} still pending",
-                        series.platform,
-                        index,
-                        series.values[index] or 0,
-                    ),
-                    axes,
-                    box,
-                )
-            )
-        top = [t + v for t, v in zip(top, values, strict=True)]
-    bottom = [0.0] * len(months)
-    for series in data.rejected:
-        values = [-(v or 0) / scale for v in series.values]
-        for index, box in _bars(
-            axes,
-            values,
-            bottom,
-            width,
-            facecolors=series.color,
-            alpha=0.45,
-            edgecolors=series.color,
-            linewidths=0.6,
-            zorder=2,
-        ):
-            targets.append(
-                HoverTarget(
-                    month_text(
-                        "{platform}, {month}: {amount} rejected (not paid)",
-                        series.platform,
-                        index,
-                        series.values[index] or 0,
-                    ),
-                    axes,
-                    box,
-                )
-            )
-        bottom = [b + v for b, v in zip(bottom, values, strict=True)]
-    axes.axhline(0, color=THRESHOLD_COLOR, linewidth=0.8, zorder=3)
-    peak = max([*top, 0.0])
-    if len(months) <= 6:  # more totals would overlap: the tooltips say them
-        for index, value in enumerate(earned_top):
-            if value > 0:
-                axes.annotate(
-                    labels.money_short(value, cur, tr),
-                    (index, top[index]),
-                    xytext=(0, 3),
-                    textcoords="offset points",
-                    ha="center",
-                    va="bottom",
-                    fontsize=8,
-                    color=MUTED,
-                )
-    low = min([*bottom, 0.0])
-    axes.set_ylim(low * 1.15 if low < 0 else 0, peak * 1.15 if peak > 0 else 1)
-    axes.set_ylabel(tr.gettext("Amount ({symbol})").format(symbol=labels.symbol(cur, tr)))
-    axes.yaxis.set_major_formatter(labels.money_ticks(cur, tr))
-    if any(any(s.values) for s in data.pending):
-        handles.append(
-            Patch(
-                facecolor="white",
-                edgecolor=MUTED,
-                hatch="///",
-                label=tr.gettext("Pending (not decided yet)"),
-            )
-        )
-    if any(any(s.values) for s in data.rejected):
-        handles.append(
-            Patch(
-                facecolor="#BBBBBB",
-                edgecolor=MUTED,
-                label=tr.gettext("Rejected (lost, below zero)"),
-            )
-        )
-    _legend(axes, handles)
-    if data.unconverted:
-        _note(axes, _unconverted_note(data.unconverted, cur, tr))
-    return targets
-
-
-def _draw_wage(axes: Axes, data: WageData, tr: Translator) -> list[HoverTarget]:
-    months = data.period.months
-    cur = data.currency
-    xs = list(range(len(months)))
-    targets: list[HoverTarget] = []
-    threshold = float(data.threshold)
-    values_seen: list[float] = [threshold]
-    axes.axhspan(
-        min(0.0, threshold),
-        threshold,
-        color=BELOW_COLOR,
-        alpha=0.07,
-        zorder=0,
-        label=tr.gettext("Below your minimum"),
-    )
-    axes.axhline(
-        threshold,
-        color=THRESHOLD_COLOR,
-        linestyle="--",
-        linewidth=1.3,
-        zorder=3,
-        label=tr.gettext("Your minimum: {amount}").format(
-            amount=labels.per_hour(data.threshold, cur, tr)
-        ),
-    )
-    below_x: list[float] = []
-    below_y: list[float] = []
-    for series in data.series:
-        ys = [math.nan if v is None else float(v) for v in series.values]
-        axes.plot(
-            xs,
-            ys,
-            color=series.color,
-            marker="o",
-            markersize=5,
-            linewidth=2,
-            label=series.platform,
-            zorder=4,
-        )
-        for index, value in enumerate(series.values):
-            if value is None:
-                continue
-            values_seen.append(float(value))
-            below = value < series.threshold
-            if below:
-                below_x.append(index)
-                below_y.append(float(value))
-            targets.append(
-                HoverTarget(
-                    _wage_text(series, index, value, months, cur, tr),
-                    axes,
-                    point=(index, float(value)),
-                )
-            )
-    if len(data.series) > 1 and any(v is not None for v in data.all_platforms):
-        ys = [math.nan if v is None else float(v) for v in data.all_platforms]
-        axes.plot(
-            xs,
-            ys,
-            color="#333333",
-            marker="s",
-            markersize=4,
-            linewidth=2.5,
-            linestyle=":",
-            label=tr.gettext("All platforms"),
-            zorder=5,
-        )
-        for index, value in enumerate(data.all_platforms):
-            if value is not None:
-                values_seen.append(float(value))
-                targets.append(
-                    HoverTarget(
-                        tr.gettext("All platforms, {month}: {wage}").format(
-                            month=months[index].long_label, wage=labels.per_hour(value, cur, tr)
-                        ),
-                        axes,
-                        point=(index, float(value)),
-                    )
-                )
-    if below_x:
-        axes.scatter(
-            below_x,
-            below_y,
-            s=150,
-            facecolors="none",
-            edgecolors=BELOW_COLOR,
-            linewidths=1.8,
-            zorder=6,
-            label=tr.gettext("Month below your minimum"),
-        )
-    low, high = min(values_seen), max(values_seen)
-    axes.set_ylim(min(0.0, low * 1.1), high * 1.15 if high > 0 else 1)
-    axes.set_ylabel(tr.gettext("Per hour ({symbol})").format(symbol=labels.symbol(cur, tr)))
-    axes.yaxis.set_major_formatter(labels.money_ticks(cur, tr))
-    _legend(axes, axes.get_legend_handles_labels()[0])
-    if data.unconverted:
-        _note(axes, _unconverted_note(data.unconverted, cur, tr))
-    return targets
-
-
-def _wage_text(
-    series: WageSeries,
-    index: int,
-    value: Decimal,
-    months: Sequence[MonthSlice],
-    cur: str,
-    tr: Translator,
-) -> Callable[[], str]:
-    def text() -> str:
-        said = tr.gettext("{platform}, {month}: {wage} over {time}").format(
-            platform=series.platform,
-            month=months[index].long_label,
-            wage=labels.per_hour(value, cur, tr),
-            time=labels.duration(series.seconds[index], tr),
-        )
-        if value < series.threshold:
-            said += " " + tr.gettext("(below your minimum of {amount})").format(
-                amount=labels.per_hour(series.threshold, cur, tr)
-            )
-        return said
-
-    return text
-
-
-def _time_text(
-    month: str, activity: str, seconds: int, total: int, tr: Translator
-) -> Callable[[], str]:
-    def text() -> str:
-        share = Decimal(seconds) / Decimal(total or 1)
-        return tr.gettext("{month}: {activity} {time} ({percent} of {total})").format(
-            month=month,
-            activity=activity,
-            time=labels.duration(seconds, tr),
-            percent=labels.percent(share, tr),
-            total=labels.duration(total, tr),
-        )
-
-    return text
-
-
-def _draw_time(axes: Axes, data: TimeData, tr: Translator) -> list[HoverTarget]:
-    from matplotlib.patches import Patch
-
-    months = data.period.months
-    width = 0.7 if len(months) > 1 else 0.4
-    layers: list[tuple[str, tuple[int, ...]]] = [("task", data.paid)]
-    layers += [(kind, values) for kind, values in data.by_activity if any(values)]
-    if any(data.gaps):
-        layers.append(("gaps", data.gaps))
-    unit = 3600 if max(data.total) >= 2 * 3600 else 60  # hours, or minutes for little time
-    bottom = [0.0] * len(months)
-    targets: list[HoverTarget] = []
-    handles: list[Any] = []
-    for kind, seconds in layers:
-        hours = [s / unit for s in seconds]
-        name = tr.gettext(ACTIVITY_NAMES[kind])
-        for index, box in _bars(
-            axes,
-            hours,
-            bottom,
-            width,
-            facecolors=ACTIVITY_COLORS[kind],
-            edgecolors="white",
-            linewidths=0.6,
-            zorder=2,
-        ):
-            targets.append(
-                HoverTarget(
-                    _time_text(
-                        months[index].long_label, name, seconds[index], data.total[index], tr
-                    ),
-                    axes,
-                    box,
-                )
-            )
-        bottom = [b + h for b, h in zip(bottom, hours, strict=True)]
-        handles.append(Patch(facecolor=ACTIVITY_COLORS[kind], label=name))
-    short = len(months) > 6  # no room for "unpaid" above each of many bars
-    for index, total in enumerate(data.total):
-        if total:
-            share = Decimal(data.unpaid[index]) / Decimal(total)
-            text = (
-                labels.percent(round(share, 2), tr)
-                if short
-                else tr.gettext("{percent} unpaid").format(percent=labels.percent(share, tr))
-            )
-            axes.annotate(
-                text,
-                (index, bottom[index]),
-                xytext=(0, 3),
-                textcoords="offset points",
-                ha="center",
-                va="bottom",
-                fontsize=8,
-                color=MUTED,
-            )
-    peak = max([*bottom, 0.0])
-    axes.set_ylim(0, peak * 1.15 if peak > 0 else 1)
-    axes.set_ylabel(tr.gettext("Hours") if unit == 3600 else tr.gettext("Minutes"))
-    if short:
-        handles.append(
-            Patch(
-                facecolor="none",
-                edgecolor="none",
-                label=tr.gettext("% above a bar: its unpaid share"),
-            )
-        )
-    _legend(axes, handles)
-    return targets
-
-
-def _draw_payouts(axes: Axes, data: PayoutData, tr: Translator) -> list[HoverTarget]:
-    from matplotlib.lines import Line2D
-    from matplotlib.ticker import MaxNLocator
-
-    targets: list[HoverTarget] = []
-    groups: dict[str, list[Any]] = {}
-    for point in sorted(data.points, key=lambda p: p.platform.casefold()):
-        groups.setdefault(point.platform, []).append(point)
-    for name, points in groups.items():
-        color = points[0].color
-        done = [p for p in points if not p.waiting]
-        waiting = [p for p in points if p.waiting]
-        # Every platform gets one legend entry in its colour, even with only waiting payouts.
-        axes.scatter(
-            [p.position for p in done],
-            [float(p.days) for p in done],
-            s=40,
-            color=color,
-            edgecolors="white",
-            linewidths=0.6,
-            zorder=4,
-            label=name,
-        )
-        axes.scatter(
-            [p.position for p in waiting],
-            [float(p.days) for p in waiting],
-            s=70,
-            marker="^",
-            facecolors="white",
-            edgecolors=color,
-            linewidths=1.8,
-            zorder=5,
-        )
-        for point in points:
-            targets.append(
-                HoverTarget(
-                    _payout_text(point, tr), axes, point=(point.position, float(point.days))
-                )
-            )
-    axes.axhline(
-        data.threshold_days,
-        color=THRESHOLD_COLOR,
-        linestyle="--",
-        linewidth=1.3,
-        zorder=3,
-        label=tr.gettext("Your limit: {days} days").format(days=data.threshold_days),
-    )
-    handles: list[Any] = list(axes.get_legend_handles_labels()[0])
-    if any(p.waiting for p in data.points):
-        handles.append(
-            Line2D(
-                [],
-                [],
-                marker="^",
-                linestyle="none",
-                markersize=8,
-                markerfacecolor="white",
-                markeredgecolor=MUTED,
-                markeredgewidth=1.8,
-                label=tr.gettext("Still waiting (age so far)"),
-            )
-        )
-    peak = max([float(p.days) for p in data.points] + [float(data.threshold_days)])
-    axes.set_ylim(0, peak * 1.15)
-    axes.yaxis.set_major_locator(MaxNLocator(integer=True))
-    axes.set_ylabel(tr.gettext("Days from request to payment"))
-    months = len(data.period.months)
-    axes.set_xticks([i + 0.5 for i in range(months - 1)], minor=True)
-    axes.grid(axis="x", which="minor", color="#E5E5E5", linewidth=0.8)
-    axes.tick_params(axis="x", which="minor", length=0)
-    _legend(axes, handles)
-    return targets
-
-
-def _payout_text(point: PayoutPoint, tr: Translator) -> Callable[[], str]:
-    """What hovering a payout says, written only when it is hovered (hundreds of dots)."""
-
-    def text() -> str:
-        amount = format_money(point.amount, point.currency, tr.locale)
-        day = labels.day(point.requested_day, tr)
-        if point.waiting:
-            template = tr.gettext(
-                "{platform}: {amount} requested on {day}, still waiting after {days} days"
-            )
-        else:
-            template = tr.gettext("{platform}: {amount} requested on {day}, paid after {days} days")
-        said = template.format(
-            platform=point.platform, amount=amount, day=day, days=labels.number(point.days, tr)
-        )
-        if point.late:
-            said += " " + tr.gettext("(late: more than {limit} days)").format(
-                limit=point.limit_days
-            )
-        return said
-
-    return text
-
-
-def _draw_rejections(axes: Axes, data: RejectionData, tr: Translator) -> list[HoverTarget]:
-    from matplotlib.ticker import FuncFormatter
-
-    months = data.period.months
-    xs = list(range(len(months)))
-    targets: list[HoverTarget] = []
-    threshold = float(data.threshold)
-    seen = [threshold]
-    for series in data.series:
-        rates = series.rates
-        ys = [math.nan if r is None else float(r) for r in rates]
-        axes.plot(
-            xs,
-            ys,
-            color=series.color,
-            marker="o",
-            markersize=5,
-            linewidth=2,
-            label=series.platform,
-            zorder=4,
-        )
-        for index, rate in enumerate(rates):
-            if rate is None:
-                continue
-            seen.append(float(rate))
-            targets.append(
-                HoverTarget(
-                    tr.gettext(
-                        "{platform}, {month}: {rejected} rejected of {decided} decided tasks "
-                        "({percent})"
-                    ).format(
-                        platform=series.platform,
-                        month=months[index].long_label,
-                        rejected=series.rejected[index],
-                        decided=series.decided[index],
-                        percent=labels.percent(rate, tr),
-                    ),
-                    axes,
-                    point=(index, float(rate)),
-                )
-            )
-    axes.axhline(
-        threshold,
-        color=THRESHOLD_COLOR,
-        linestyle="--",
-        linewidth=1.3,
-        zorder=3,
-        label=tr.gettext("Your limit: {percent}").format(
-            percent=labels.percent(data.threshold, tr)
-        ),
-    )
-    axes.set_ylim(0, max(seen) * 1.2)
-    axes.yaxis.set_major_formatter(
-        FuncFormatter(lambda value, _pos: labels.percent_tick(f"{float(value):.4f}", tr.locale))
-    )
-    axes.set_ylabel(tr.gettext("Share of decided tasks rejected"))
-    _legend(axes, axes.get_legend_handles_labels()[0])
-    return targets
-
-
-# -- shared pieces ---------------------------------------------------------------------------
-
-
-def _month_axis(axes: Axes, period: ChartPeriod, tr: Translator) -> None:
-    months = period.months
-    axes.set_xticks(range(len(months)), [m.label for m in months])
-    if len(months) > 6:
-        for label in axes.get_xticklabels():
-            label.set_rotation(40)
-            label.set_horizontalalignment("right")
-    axes.set_xlim(-0.6, len(months) - 0.4)
-    axes.spines["top"].set_visible(False)
-    axes.spines["right"].set_visible(False)
-    axes.grid(axis="y", color="#E5E5E5", linewidth=0.8, zorder=0)
-    axes.set_axisbelow(True)
-
-
-def _bars(
-    axes: Axes, heights: Sequence[float], bottoms: Sequence[float], width: float, **style: Any
-) -> list[tuple[int, Box]]:
-    """Bars as one collection (far cheaper to build and draw than one patch per bar).
-
-    Returns (month index, box) for each bar that is not empty.
-    """
-    from matplotlib.collections import PolyCollection
-
-    boxes: list[tuple[int, Box]] = []
-    for index, (height, bottom) in enumerate(zip(heights, bottoms, strict=True)):
-        if height:
-            low, high = sorted((bottom, bottom + height))
-            boxes.append((index, (index - width / 2, low, index + width / 2, high)))
-    if boxes:
-        verts = [[(x0, y0), (x0, y1), (x1, y1), (x1, y0)] for _i, (x0, y0, x1, y1) in boxes]
-        axes.add_collection(PolyCollection(verts, **style), autolim=False)
-    return boxes
+# -- layout ----------------------------------------------------------------------------------
 
 
 @cache
@@ -863,32 +306,3 @@ def _margins_engine() -> type:
             subheading.set_position((min(0.12 / width, 0.05), 1 - 0.38 / height))
 
     return FixedMargins
-
-
-def _draw_empty(axes: Axes, tr: Translator) -> None:
-    axes.set_axis_off()
-    axes.text(
-        0.5,
-        0.5,
-        tr.gettext("No data for this period"),
-        transform=axes.transAxes,
-        ha="center",
-        va="center",
-        fontsize=14,
-        color=MUTED,
-    )
-
-
-def _legend(axes: Axes, handles: Sequence[Any]) -> None:
-    if handles:
-        draw_legend(axes, handles)
-
-
-def _note(axes: Axes, text: str) -> None:
-    axes.set_xlabel(text, fontsize=8, color=MUTED, loc="left")
-
-
-def _unconverted_note(platforms: Sequence[str], currency: str, tr: Translator) -> str:
-    return tr.gettext("Left out: amounts of {platforms} with no exchange rate to {home}.").format(
-        platforms=", ".join(platforms), home=currency
-    )
