@@ -18,7 +18,7 @@ from app.domain.clock import FakeClock
 from app.domain.errors import InvalidInput
 from app.services import Services
 from app.services.imports import ImportCancelled, ImportOptions, ImportRefused, ImportService
-from app.services.imports.tasks import FastMerkle, TaskHasher
+from app.services.imports.task_hashes import FastMerkle, TaskHasher
 from app.storage.hashing import merkle_root, row_hash
 from app.storage.types import epoch_seconds
 

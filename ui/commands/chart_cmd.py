@@ -13,10 +13,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from app.collector import collector_paused
 from app.domain.localtime import local_date
 from app.i18n import Translator
 from app.services import Services
-from ui.commands.common import collector_paused, command, say
+from ui.commands.common import command, say
 from ui.commands.reporting import period_arguments, period_of
 
 KINDS = ("income", "wage", "time", "payouts", "rejections")

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
@@ -53,19 +51,3 @@ def print_json(value: Any) -> None:
 
 def say(text: str) -> None:
     print(text)
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Python's cycle collector paused for a short command that makes many objects and
-    few cycles (a chart: hundreds of thousands of intervals, then matplotlib's import):
-    it would walk them several times, about 0.1 s of a 1.5 s `clickwage chart`. Memory
-    is still freed as usual; only reference cycles wait for the collector, switched
-    back on at the end."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()

@@ -12,16 +12,14 @@ an error or the process being killed leaves the database as it was.
 from __future__ import annotations
 
 import csv
-import gc
 import io
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC
 from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError
 
+from app.collector import collector_paused
 from app.domain.errors import InvalidInput, StorageError
 from app.services.context import ServiceContext
 from app.services.imports.csvbase import CsvFormat
@@ -208,24 +206,6 @@ class ImportService:
                     else tr.gettext("month/day/year")
                 )
             )
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Python's cycle collector off while a file is imported.
-
-    An import makes millions of short-lived objects and no reference cycles, while what it
-    keeps (the external ids met, the batches queued) grows: each full collection walks all
-    of it again, which cost a quarter of a big import. Whatever cycles appear meanwhile
-    are collected once it is back on.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def detect_format(facts: FileFacts, ctx: ServiceContext) -> str:
