@@ -73,7 +73,6 @@ def forget_legend(axes: Axes) -> None:
 
 
 def _swatches(handle: Any, middle: float) -> list[Any]:
-    from matplotlib.collections import PathCollection
     from matplotlib.container import BarContainer
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch, Rectangle
@@ -119,20 +118,4 @@ def _swatches(handle: Any, middle: float) -> list[Any]:
                 )
             )
         return found
-    if isinstance(handle, PathCollection):
-        dots: Any = handle  # colours as an N x 4 array, widths and sizes as arrays
-        faces, edges = dots.get_facecolor(), dots.get_edgecolor()
-        widths, sizes = dots.get_linewidth(), dots.get_sizes()
-        return [
-            Line2D(
-                [centre],
-                [middle],
-                linestyle="none",
-                marker="o",
-                markersize=float(sizes[0]) ** 0.5 if len(sizes) else 6.0,
-                markerfacecolor=tuple(faces[0]) if len(faces) else "none",
-                markeredgecolor=tuple(edges[0]) if len(edges) else "none",
-                markeredgewidth=float(widths[0]) if len(widths) else 1.0,
-            )
-        ]
     return []

@@ -14,6 +14,7 @@ from app.charts.chart_parts import (
     THRESHOLD_COLOR,
     add_legend,
     bars,
+    dots,
     note,
     unconverted_note,
 )
@@ -254,13 +255,14 @@ def draw_wage(axes: Axes, data: WageData, tr: Translator) -> list[HoverTarget]:
                     )
                 )
     if below_x:
-        axes.scatter(
+        dots(
+            axes,
             below_x,
             below_y,
-            s=150,
-            facecolors="none",
-            edgecolors=BELOW_COLOR,
-            linewidths=1.8,
+            area=150,
+            face="none",
+            edge=BELOW_COLOR,
+            edge_width=1.8,
             zorder=6,
             label=tr.gettext("Month below your minimum"),
         )

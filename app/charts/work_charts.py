@@ -14,6 +14,7 @@ from app.charts.chart_parts import (
     THRESHOLD_COLOR,
     add_legend,
     bars,
+    dots,
 )
 from app.charts.data import (
     ACTIVITY_COLORS,
@@ -131,26 +132,29 @@ def draw_payouts(axes: Axes, data: PayoutData, tr: Translator) -> list[HoverTarg
         done = [p for p in points if not p.waiting]
         waiting = [p for p in points if p.waiting]
         # Every platform gets one legend entry in its colour, even with only waiting payouts.
-        axes.scatter(
+        dots(
+            axes,
             [p.position for p in done],
             [float(p.days) for p in done],
-            s=40,
-            color=color,
-            edgecolors="white",
-            linewidths=0.6,
+            area=40,
+            face=color,
+            edge="white",
+            edge_width=0.6,
             zorder=4,
             label=name,
         )
-        axes.scatter(
-            [p.position for p in waiting],
-            [float(p.days) for p in waiting],
-            s=70,
-            marker="^",
-            facecolors="white",
-            edgecolors=color,
-            linewidths=1.8,
-            zorder=5,
-        )
+        if waiting:
+            dots(
+                axes,
+                [p.position for p in waiting],
+                [float(p.days) for p in waiting],
+                area=70,
+                marker="^",
+                face="white",
+                edge=color,
+                edge_width=1.8,
+                zorder=5,
+            )
         for point in points:
             targets.append(
                 HoverTarget(
