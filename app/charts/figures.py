@@ -303,6 +303,8 @@ def _margins_engine() -> type:
                 # The axis labels go where matplotlib would put them (labelpad beyond the
                 # tick labels), fixed here once: left to matplotlib, every draw measured
                 # all the tick labels again to place them, a tenth of the drawing time.
+                # The value axis may get other ticks at its new height: measured again.
+                y_gap = _label_room(axes.yaxis, renderer, vertical=True)[0]
                 x_label = axes.xaxis.label.get_position()[0]
                 axes.xaxis.set_label_coords(x_label, -x_gap / (height * dpi * (top_f - bottom_f)))
                 axes.yaxis.set_label_coords(-y_gap / (width * dpi * (right_f - left_f)), 0.5)

@@ -521,3 +521,39 @@ def test_redrawing_a_figure_gives_the_picture_of_a_new_one(ledger: Services, kin
         fresh = charts.new_figure()
         charts.draw_chart(fresh, data, tr)
         assert pixels(reused) == pixels(fresh), (kind, index)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_axis_labels_sit_past_the_tick_labels_inside_the_figure(
+    ledger: Services, kind: str
+) -> None:
+    """The margins engine places the axis labels itself (matplotlib would measure every
+    tick label again on each draw): beyond the tick labels by matplotlib's labelpad,
+    never over them, never cut by the figure's edge, also after the figure is resized."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    tr = ledger.ctx.tr
+    data = charts.chart_data(kind, ledger, date(2025, 1, 1), APR)  # type: ignore[arg-type]
+    figure = charts.new_figure()
+    charts.draw_chart(figure, data, tr)
+    canvas = FigureCanvasAgg(figure)
+    for size in ((8.0, 4.5), (5.0, 3.0)):
+        figure.set_size_inches(size)
+        canvas.draw()
+        renderer = canvas.get_renderer()
+        axes = figure.axes[0]
+        pad = axes.yaxis.labelpad * figure.dpi / 72
+        ylabel = axes.yaxis.label.get_window_extent(renderer)
+        yticks = [t.get_window_extent(renderer) for t in axes.get_yticklabels() if t.get_text()]
+        inner = [b for b in yticks if axes.bbox.y0 - 1 <= (b.y0 + b.y1) / 2 <= axes.bbox.y1 + 1]
+        assert inner, kind
+        assert ylabel.x1 == pytest.approx(min(b.x0 for b in inner) - pad, abs=1.5), (kind, size)
+        assert ylabel.x0 >= 0, (kind, size)
+        months = [t.get_window_extent(renderer) for t in axes.get_xticklabels() if t.get_text()]
+        assert max(b.y1 for b in months) < axes.bbox.y0
+        assert min(b.y0 for b in months) >= 0, (kind, size)
+        if axes.get_xlabel():
+            note = axes.xaxis.label.get_window_extent(renderer)
+            assert note.y1 == pytest.approx(min(b.y0 for b in months) - pad, abs=1.5)
+            assert note.y0 >= 0, (kind, size)
+            assert note.x0 == pytest.approx(axes.bbox.x0, abs=1.5)
