@@ -143,11 +143,11 @@ def _emptied_axes(figure: Figure) -> Axes:
         axes._clickwage_chart = True  # type: ignore[attr-defined]
         return axes
     axes = figure.axes[0]
+    forget_legend(axes)
     for artist in [*axes.collections, *axes.lines, *axes.patches, *axes.texts, *figure.texts]:
         artist.remove()
     if axes.legend_ is not None:
         axes.legend_.remove()
-    forget_legend(axes)
     axes.set_axis_on()
     axes.set_xlabel("")
     axes.set_ylabel("")

@@ -24,7 +24,12 @@ _ATTRIBUTE = "_clickwage_legend"
 
 
 def draw_legend(axes: Axes, handles: Sequence[Any]) -> None:
-    """Entries for `handles` (artists with a label), top to bottom, right of `axes`."""
+    """Entries for `handles` (artists with a label), top to bottom, right of `axes`.
+
+    They belong to the figure, not the axes: an artist added to the axes gets clipped to
+    it (they are not) at the cost of building the axes' transform again for each one.
+    """
+    from matplotlib.text import Text
     from matplotlib.transforms import ScaledTranslation
 
     figure = axes.get_figure()
@@ -32,43 +37,41 @@ def draw_legend(axes: Axes, handles: Sequence[Any]) -> None:
     # Inches, from the axes' top right corner (which the margins engine may move).
     corner: Any = axes.transAxes  # an affine transform (typed as any Transform)
     place = figure.dpi_scale_trans + ScaledTranslation(1, 1, corner)
-    texts = []
+    texts: list[Any] = []
+    artists: list[Any] = []
     for row, handle in enumerate(handles):
         label = handle.get_label()
         if not label or label.startswith("_"):
             continue
         middle = -(row + 0.5) * ROW
-        for swatch in _swatches(handle, middle):
-            swatch.set_transform(place)
-            swatch.set_clip_on(False)
-            axes.add_artist(swatch)
-        texts.append(
-            axes.text(
-                LEFT + SWATCH + GAP,
-                middle,
-                label,
-                transform=place,
-                fontsize=FONT_SIZE,
-                va="center",
-                ha="left",
-                clip_on=False,
-            )
+        text = Text(
+            LEFT + SWATCH + GAP, middle, label, fontsize=FONT_SIZE, va="center", ha="left"
         )
-    setattr(axes, _ATTRIBUTE, texts)
+        texts.append(text)
+        artists += [*_swatches(handle, middle), text]
+    for artist in artists:
+        artist.set_transform(place)
+        figure.add_artist(artist)
+    setattr(axes, _ATTRIBUTE, (texts, artists))
 
 
 def legend_width(axes: Axes) -> float:
     """Inches the legend of `axes` takes right of it (0 without one)."""
-    texts = getattr(axes, _ATTRIBUTE, None)
-    if not texts or texts[0].axes is not axes:
+    texts = getattr(axes, _ATTRIBUTE, None) or ((), ())
+    if not texts[0]:
         return 0.0
     figure = axes.get_figure()
     assert figure is not None
-    widest = max(float(text.get_window_extent().width) for text in texts) / float(figure.dpi)
+    widest = max(float(text.get_window_extent().width) for text in texts[0]) / float(figure.dpi)
     return LEFT + SWATCH + GAP + widest
 
 
 def forget_legend(axes: Axes) -> None:
+    """Remove the legend of `axes` from its figure."""
+    legend = getattr(axes, _ATTRIBUTE, None)
+    if legend:
+        for artist in legend[1]:
+            artist.remove()
     setattr(axes, _ATTRIBUTE, None)
 
 
