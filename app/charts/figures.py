@@ -284,27 +284,30 @@ def _margins_engine() -> type:
             dpi = fig.dpi
             axes = self._axes
             left = bottom = right = 0.3
-            if axes.axison:
-                renderer = fig._get_renderer()
-                y_gap, y_side = _label_room(axes.yaxis, renderer, vertical=True)
-                x_gap, x_side = _label_room(axes.xaxis, renderer, vertical=False)
-                left = y_side / dpi + 0.2
-                bottom = x_side / dpi + 0.15
+            top = 0.7
             legend = legend_width(axes)
             if legend:
                 right = legend + 0.3
-            top = 0.7
-            left_f = min(left / width, 0.3)
-            right_f = max(left_f + 0.2, 1 - min(right / width, 0.5))
+            x_gap = y_gap = 0.0
+            if axes.axison:
+                # The month names first: their room fixes the axes' height, and the value
+                # axis picks its ticks (and so its labels' width) from that height.
+                renderer = fig._get_renderer()
+                x_gap, x_side = _label_room(axes.xaxis, renderer, vertical=False)
+                bottom = x_side / dpi + 0.15
             bottom_f = min(bottom / height, 0.45)
             top_f = max(bottom_f + 0.2, 1 - top / height)
-            fig.subplots_adjust(left=left_f, right=right_f, bottom=bottom_f, top=top_f)
+            fig.subplots_adjust(bottom=bottom_f, top=top_f)
+            if axes.axison:
+                y_gap, y_side = _label_room(axes.yaxis, renderer, vertical=True)
+                left = y_side / dpi + 0.2
+            left_f = min(left / width, 0.3)
+            right_f = max(left_f + 0.2, 1 - min(right / width, 0.5))
+            fig.subplots_adjust(left=left_f, right=right_f)
             if axes.axison:
                 # The axis labels go where matplotlib would put them (labelpad beyond the
                 # tick labels), fixed here once: left to matplotlib, every draw measured
                 # all the tick labels again to place them, a tenth of the drawing time.
-                # The value axis may get other ticks at its new height: measured again.
-                y_gap = _label_room(axes.yaxis, renderer, vertical=True)[0]
                 x_label = axes.xaxis.label.get_position()[0]
                 axes.xaxis.set_label_coords(x_label, -x_gap / (height * dpi * (top_f - bottom_f)))
                 axes.yaxis.set_label_coords(-y_gap / (width * dpi * (right_f - left_f)), 0.5)

@@ -537,7 +537,7 @@ def test_axis_labels_sit_past_the_tick_labels_inside_the_figure(
     figure = charts.new_figure()
     charts.draw_chart(figure, data, tr)
     canvas = FigureCanvasAgg(figure)
-    for size in ((8.0, 4.5), (5.0, 3.0)):
+    for size in ((8.0, 4.5), (5.0, 3.0), (6.66, 3.4), (10.0, 6.0), (4.0, 2.5), (8.0, 4.5)):
         figure.set_size_inches(size)
         canvas.draw()
         renderer = canvas.get_renderer()
@@ -549,6 +549,7 @@ def test_axis_labels_sit_past_the_tick_labels_inside_the_figure(
         assert inner, kind
         assert ylabel.x1 == pytest.approx(min(b.x0 for b in inner) - pad, abs=1.5), (kind, size)
         assert ylabel.x0 >= 0, (kind, size)
+        assert min(b.x0 for b in inner) >= 0, (kind, size)
         months = [t.get_window_extent(renderer) for t in axes.get_xticklabels() if t.get_text()]
         assert max(b.y1 for b in months) < axes.bbox.y0
         assert min(b.y0 for b in months) >= 0, (kind, size)
