@@ -14,7 +14,8 @@ touching the current data. Then it keeps a safety copy of the current
 database in `backups/`, puts the backup's database in place, adds its
 attachments, and opens it (migrating it when it is older). If that fails, the
 previous database is put back. The database must not be open elsewhere: the
-window closes its own connections before calling `restore_backup`.
+window checks and extracts the backup while the journal is open, then closes its own
+connections for the swap (app/services/backup_restore.py).
 
 Automatic backups (`BackupService.automatic`, called when the app opens):
 at most one a day, none when nothing changed since the last one, the last N
@@ -30,22 +31,18 @@ import json
 import os
 import re
 import shutil
-import sqlite3
 import tempfile
 import time
 import zipfile
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
-from sqlalchemy.exc import SQLAlchemyError
 
 from app import __version__
-from app.domain.clock import Clock
 from app.domain.errors import ClickwageError, InvalidInput, StorageError
 from app.domain.localtime import local_date
 from app.i18n import Translator
@@ -53,9 +50,12 @@ from app.services.audit import AuditService
 from app.services.context import ServiceContext
 from app.services.imports.results import Cancel, Progress
 from app.services.settings import SettingsService
-from app.storage.database import Database, backup_file, make_engine, timestamp_for_file
+from app.storage.database import timestamp_for_file
 from app.storage.datadir import DATABASE_FILE
-from app.storage.migrate import BACKUP_FOLDER, alembic_config, current_revision, head_revision
+from app.storage.migrate import BACKUP_FOLDER, alembic_config, head_revision
+
+if TYPE_CHECKING:
+    from app.services.backup_restore import StagedRestore
 
 BACKUP_FORMAT = "clickwage-backup"
 BACKUP_VERSION = 1
@@ -201,17 +201,31 @@ class BackupService:
             ) from None
         return read_manifest(out, tr)
 
+    def stage_restore(
+        self, archive: Path, progress: Progress | None = None, cancel: Cancel | None = None
+    ) -> StagedRestore:
+        """The long part of a restore (the window runs it behind a progress bar): check the
+        backup and extract it beside the journal, which stays open meanwhile."""
+        from app.services.backup_restore import stage_restore
+
+        return stage_restore(archive, self.data_dir, self._ctx.tr, progress, cancel)
+
+    def apply_restore(self, staged: StagedRestore) -> RestoreResult:
+        """Put a staged backup in place of the journal. Its connections are closed first;
+        the same services go on working afterwards, on the restored database (SQLAlchemy
+        reconnects)."""
+        from app.services.backup_restore import apply_restore
+
+        ctx = self._ctx
+        ctx.db.close()
+        return apply_restore(staged, self.data_dir, ctx.clock, ctx.tr)
+
     def restore(
         self, archive: Path, progress: Progress | None = None, cancel: Cancel | None = None
     ) -> RestoreResult:
-        """Restore `archive` over the open journal (the window's "Restore" button).
-
-        The journal's connections are closed first; the same services go on
-        working afterwards, on the restored database (SQLAlchemy reconnects).
-        """
-        ctx = self._ctx
-        ctx.db.close()
-        return restore_backup(archive, self.data_dir, ctx.clock, ctx.tr, progress, cancel)
+        """Restore `archive` over the open journal: stage_restore(), then apply_restore()."""
+        with self.stage_restore(archive, progress, cancel) as staged:
+            return self.apply_restore(staged)
 
     def list(self) -> list[BackupInfo]:
         """The backups in the data folder's backups/, newest first (unreadable ones left out)."""
@@ -313,7 +327,7 @@ def _tick(
 # -- reading and checking a backup ---------------------------------------------------------------
 
 
-def _damaged(path: Path, tr: Translator, reason: str) -> InvalidInput:
+def damaged_backup(path: Path, tr: Translator, reason: str) -> InvalidInput:
     return InvalidInput(
         tr.gettext(
             "{path} is not a usable Clickwage backup ({reason}). Nothing was changed."
@@ -328,11 +342,11 @@ def read_manifest(path: Path, tr: Translator) -> BackupInfo:
             try:
                 raw = archive.read(MANIFEST)
             except KeyError:
-                raise _damaged(path, tr, tr.gettext("it has no manifest")) from None
+                raise damaged_backup(path, tr, tr.gettext("it has no manifest")) from None
     except FileNotFoundError:
         raise InvalidInput(tr.gettext("There is no file {path}.").format(path=path)) from None
     except (zipfile.BadZipFile, OSError, EOFError) as error:
-        raise _damaged(path, tr, str(error)) from None
+        raise damaged_backup(path, tr, str(error)) from None
     try:
         manifest = json.loads(raw.decode("utf-8"))
         if not isinstance(manifest, dict) or manifest.get("format") != BACKUP_FORMAT:
@@ -370,7 +384,7 @@ def read_manifest(path: Path, tr: Translator) -> BackupInfo:
     except InvalidInput:
         raise
     except (ValueError, KeyError, TypeError, UnicodeDecodeError):
-        raise _damaged(path, tr, tr.gettext("its manifest is damaged")) from None
+        raise damaged_backup(path, tr, tr.gettext("its manifest is damaged")) from None
 
 
 def _known_revision(revision: str) -> bool:
@@ -413,9 +427,9 @@ def check_backup(
         )
     names = [name for name, _, _ in info.files]
     if DATABASE_FILE not in names:
-        raise _damaged(path, tr, tr.gettext("it holds no database"))
+        raise damaged_backup(path, tr, tr.gettext("it holds no database"))
     if len(set(names)) != len(names) or not all(_safe_member(n) for n in names):
-        raise _damaged(path, tr, tr.gettext("its manifest names files it cannot hold"))
+        raise damaged_backup(path, tr, tr.gettext("its manifest names files it cannot hold"))
     total = sum(size for _, size, _ in info.files)
     done = 0
     try:
@@ -423,7 +437,7 @@ def check_backup(
             present = set(archive.namelist()) - {MANIFEST}
             extra = sorted(present - set(names))
             if extra:
-                raise _damaged(
+                raise damaged_backup(
                     path,
                     tr,
                     tr.gettext("it holds files its manifest does not list: {names}").format(
@@ -432,7 +446,7 @@ def check_backup(
                 )
             for name, size, sha in info.files:
                 if name not in present:
-                    raise _damaged(
+                    raise damaged_backup(
                         path, tr, tr.gettext("{name} is missing from it").format(name=name)
                     )
                 digest = hashlib.sha256()
@@ -451,139 +465,17 @@ def check_backup(
                             sink.write(chunk)
                         _tick(progress, cancel, done, total, tr)
                 if seen != size or digest.hexdigest() != sha:
-                    raise _damaged(
+                    raise damaged_backup(
                         path,
                         tr,
                         tr.gettext("{name} does not match its fingerprint").format(name=name),
                     )
     except (zipfile.BadZipFile, EOFError) as error:
-        raise _damaged(path, tr, str(error)) from None
+        raise damaged_backup(path, tr, str(error)) from None
     return info
 
 
 # -- restoring -----------------------------------------------------------------------------------
-
-
-def restore_backup(
-    archive: Path,
-    data_dir: Path,
-    clock: Clock,
-    tr: Translator,
-    progress: Progress | None = None,
-    cancel: Cancel | None = None,
-) -> RestoreResult:
-    """Replace the journal in `data_dir` with the backup `archive` (see the module's notes)."""
-    data_dir.mkdir(parents=True, exist_ok=True)
-    database = data_dir / DATABASE_FILE
-    with tempfile.TemporaryDirectory(prefix=".restore-", dir=data_dir) as work:
-        staging = Path(work) / "backup"
-        info = check_backup(archive, tr, staging, progress, cancel)
-        _check_staged_database(staging / DATABASE_FILE, info, archive, tr)
-        safety: Path | None = None
-        previous = Path(work) / "previous"
-        if database.exists():
-            _refuse_if_in_use(database, tr)
-            safety = _safety_copy(database, data_dir, clock)
-            previous.mkdir()
-            for suffix in ("", "-wal", "-shm", "-journal"):
-                current = Path(str(database) + suffix)
-                if current.exists():
-                    os.replace(current, previous / current.name)
-        os.replace(staging / DATABASE_FILE, database)
-        migrated = info.schema_revision != head_revision()
-        try:
-            Database.open(data_dir, clock, tr).close()
-        except BaseException:
-            _put_back(database, previous)
-            raise
-        added = _add_attachments(staging / ATTACHMENTS, data_dir / ATTACHMENTS)
-    return RestoreResult(info, safety, migrated, added)
-
-
-def _check_staged_database(path: Path, info: BackupInfo, archive: Path, tr: Translator) -> None:
-    engine = make_engine(path)
-    try:
-        revision = current_revision(engine)
-    except SQLAlchemyError:
-        raise _damaged(archive, tr, tr.gettext("its database cannot be read")) from None
-    finally:
-        engine.dispose()
-    if revision != info.schema_revision:
-        raise _damaged(
-            archive, tr, tr.gettext("its database does not have the schema its manifest says")
-        )
-
-
-def _refuse_if_in_use(database: Path, tr: Translator) -> None:
-    """SQLite removes the -wal file when the last connection closes: if it stays, one is open."""
-    engine = make_engine(database)
-    try:
-        with engine.connect() as connection:
-            connection.exec_driver_sql("SELECT 1").all()
-    except SQLAlchemyError:
-        return  # a damaged database: nobody can be using it usefully
-    finally:
-        engine.dispose()
-    if Path(str(database) + "-wal").exists():
-        raise StorageError(
-            tr.gettext(
-                "The journal in {path} is open in another Clickwage (the window?): close it, "
-                "then restore again. Nothing was changed."
-            ).format(path=database.parent)
-        )
-
-
-def _safety_copy(database: Path, data_dir: Path, clock: Clock) -> Path:
-    """A copy of the current database in backups/, made with the backup API when possible."""
-    folder = backups_folder(data_dir)
-    folder.mkdir(parents=True, exist_ok=True)
-    stamp = timestamp_for_file(clock.now())
-    target = folder / f"clickwage-before-restore-{stamp}.sqlite"
-    engine = make_engine(database)
-    try:
-        backup_file(engine, target)
-        return target
-    except (SQLAlchemyError, sqlite3.Error):
-        pass  # a damaged database: keep its files as they are
-    finally:
-        engine.dispose()
-    target.unlink(missing_ok=True)
-    kept = folder / f"clickwage-before-restore-{stamp}"
-    kept.mkdir(exist_ok=True)
-    for suffix in ("", "-wal", "-shm"):
-        source = Path(str(database) + suffix)
-        if source.exists():
-            shutil.copy2(source, kept / source.name)
-    return kept
-
-
-def _put_back(database: Path, previous: Path) -> None:
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        Path(str(database) + suffix).unlink(missing_ok=True)
-    if previous.is_dir():
-        for item in previous.iterdir():
-            os.replace(item, database.parent / item.name)
-
-
-def _add_attachments(source: Path, target: Path) -> int:
-    """Attachments are named by their content: add the backup's, keep the ones already here."""
-    added = 0
-    if not source.is_dir():
-        return added
-    for path in _files(source):
-        destination = target / path.relative_to(source)
-        if destination.exists():
-            continue
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(path, destination)
-        added += 1
-    return added
-
-
-def _files(folder: Path) -> Iterator[Path]:
-    for path in sorted(folder.rglob("*")):
-        if path.is_file():
-            yield path
 
 
 def describe(info: BackupInfo) -> dict[str, Any]:

@@ -67,6 +67,10 @@
         <translation>Restaurer la sauvegarde {file} ? Le journal redeviendra ce qu'il était alors. Les données actuelles sont gardées en copie de sécurité dans le dossier des données.</translation>
     </message>
     <message>
+        <source>Checking the backup…</source>
+        <translation>Vérification de la sauvegarde…</translation>
+    </message>
+    <message>
         <source>Restored the backup made {when}.</source>
         <translation>Sauvegarde du {when} restaurée.</translation>
     </message>

@@ -175,3 +175,36 @@ def test_export_writes_json(
     result = data_actions.export_to(gui_context, None, tmp_path / "all.json")
     assert result is not None and (tmp_path / "all.json").is_file()
     assert any("Exported to" in text for text in _no_modal_boxes)
+
+
+def test_restore_checks_the_backup_behind_a_progress_bar_and_refuses_a_damaged_one(
+    gui_context: GuiContext, services: Services, tmp_path: Path, qtbot: Any,
+    _no_modal_boxes: list[str], monkeypatch: Any,
+) -> None:
+    import zipfile
+
+    from ui.gui.dialogs import backup_dialog
+
+    labels: list[str] = []
+    original = backup_dialog.run_work
+
+    def recording(context: GuiContext, parent: Any, label: str, work: Any) -> Any:
+        labels.append(label)
+        return original(context, parent, label, work)
+
+    monkeypatch.setattr(backup_dialog, "run_work", recording)
+    errors: list[str] = []
+    monkeypatch.setattr(gui_context, "show_error", errors.append)
+    services.platforms.add("Prolific", currency="GBP")
+    services.tasks.add("Prolific", "2.50", external_id="P1")
+    broken = tmp_path / "broken.zip"
+    with zipfile.ZipFile(broken, "w") as archive:
+        archive.writestr("clickwage.sqlite", b"not a database")
+    dialog = BackupDialog(gui_context)
+    qtbot.addWidget(dialog)
+
+    assert dialog.restore(broken) is None
+    assert labels == ["Checking the backup…"]
+    assert len(errors) == 1 and "broken.zip" in errors[0]
+    assert _task_count(services) == 1
+    assert not list(services.ctx.db.path.parent.glob(".restore-*"))

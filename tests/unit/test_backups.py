@@ -17,12 +17,8 @@ from app.domain.errors import InvalidInput, StorageError
 from app.i18n import Translator
 from app.services import Services, open_services
 from app.services.attachments import AttachmentService
-from app.services.backups import (
-    BackupService,
-    check_backup,
-    read_manifest,
-    restore_backup,
-)
+from app.services.backup_restore import restore_backup
+from app.services.backups import BackupCancelled, BackupService, check_backup, read_manifest
 from app.storage.location import CLOUD, NETWORK, data_folder_risk, risk_warning, wal_is_safe
 from app.storage.migrate import head_revision
 from tests.conftest import PARIS
@@ -110,6 +106,47 @@ def test_backup_then_restore_gives_back_the_journal_intact(
     ids = [row[0] for row in connection.execute("SELECT external_id FROM tasks ORDER BY id")]
     connection.close()
     assert ids == ["P1", "AFTER"]
+
+
+def test_staging_a_restore_keeps_the_journal_open_and_working(
+    journal: Services, folder: Path, tmp_path: Path
+) -> None:
+    """The window checks a backup behind a progress bar while the journal stays open;
+    the swap comes after, and its safety copy holds what was written meanwhile."""
+    out = tmp_path / "save.zip"
+    service = backups(journal)
+    service.create(out)
+    seen: list[tuple[int, int]] = []
+    with service.stage_restore(out, lambda done, total: seen.append((done, total))) as staged:
+        assert staged.info.path == out
+        assert seen and seen[-1][0] == seen[-1][1]  # the progress reached its end
+        journal.tasks.add("Prolific", "1.00", external_id="MEANWHILE")  # still writable
+        assert task_ids(folder) == ["P1", "MEANWHILE"]
+        result = service.apply_restore(staged)
+    assert not list(folder.glob(".restore-*"))
+    assert task_ids(folder) == ["P1"]
+    assert [t.external_id for t in journal.tasks.list()] == ["P1"]  # services reconnected
+    assert result.safety_copy is not None
+    connection = sqlite3.connect(result.safety_copy)
+    kept = [row[0] for row in connection.execute("SELECT external_id FROM tasks ORDER BY id")]
+    connection.close()
+    assert kept == ["P1", "MEANWHILE"]
+
+
+def test_a_staged_restore_not_applied_leaves_nothing_behind(
+    journal: Services, folder: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "save.zip"
+    service = backups(journal)
+    service.create(out)
+    journal.tasks.add("Prolific", "1.00", external_id="KEPT")
+    with service.stage_restore(out):
+        assert list(folder.glob(".restore-*"))
+    assert not list(folder.glob(".restore-*"))
+    with pytest.raises(BackupCancelled):
+        service.stage_restore(out, cancel=lambda: True)
+    assert not list(folder.glob(".restore-*"))
+    assert task_ids(folder) == ["P1", "KEPT"]
 
 
 def test_restore_into_a_new_computer(journal: Services, tmp_path: Path, clock: FakeClock) -> None:

@@ -93,3 +93,31 @@ def test_the_qm_is_built_from_the_current_ts(tmp_path: Path) -> None:
         assert translator.load(str(path))
         assert translator.translate("TodayPage", "Start") == "Démarrer"
         assert translator.translate("MainWindow", "&File") == "&Fichier"
+
+
+def _lupdate() -> str | None:
+    beside = Path(sys.executable).parent / "pyside6-lupdate"
+    return str(beside) if beside.exists() else shutil.which("pyside6-lupdate")
+
+
+def test_every_string_of_the_window_is_in_the_catalogue(tmp_path: Path) -> None:
+    """lupdate over the window's sources finds nothing new: no string shows in English
+    in a French window (a new string, or one moved to another class)."""
+    tool = _lupdate()
+    if tool is None:
+        pytest.skip("pyside6-lupdate is not installed")
+    copy = tmp_path / "clickwage_fr.ts"
+    shutil.copy(TS, copy)
+    sources = sorted(str(p) for p in (ROOT / "ui" / "gui").rglob("*.py"))
+    subprocess.run(
+        [tool, *sources, "-no-obsolete", "-locations", "none", "-target-language", "fr",
+         "-ts", str(copy)],
+        check=True, capture_output=True,
+    )
+    found = {
+        (context.findtext("name"), message.findtext("source"))
+        for context in ElementTree.parse(copy).iter("context")
+        for message in context.iter("message")
+    }
+    known = {(context, source) for context, source, _text, _attrib in _messages()}
+    assert not found - known, f"run resources/translations/update_ts.py: {found - known}"

@@ -11,7 +11,8 @@ from app.domain.errors import InvalidInput
 from app.domain.localtime import local_zone
 from app.i18n import Translator
 from app.services import Services
-from app.services.backups import BackupService, restore_backup
+from app.services.backup_restore import restore_backup
+from app.services.backups import BackupService
 from app.services.exports import ExportService
 from app.services.imports import FORMATS, ImportOptions, ImportRefused, ImportService
 from app.services.imports.results import ImportSummary, refusal_message

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import ClickwageError
+from app.services.backup_restore import StagedRestore
 from app.services.backups import BackupInfo, BackupService, RestoreResult
 from app.storage.database import timestamp_for_file
 from ui.gui.context import ALL_TABLES, GuiContext
@@ -167,15 +168,26 @@ class BackupDialog(QDialog):
         box.setObjectName("restoreConfirm")
         if box.exec() != int(QMessageBox.StandardButton.Ok.value):
             return None
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            # On this thread: the restore closes the journal's connections while it works.
-            result = self.service.restore(archive)
-        except ClickwageError as error:
-            QApplication.restoreOverrideCursor()
-            self.context.show_error(str(error))
+        # The long part on a worker, behind a progress bar: every file of the backup checked
+        # and extracted while the journal stays open.
+        staged: StagedRestore | None = run_work(
+            self.context,
+            self,
+            self.tr("Checking the backup…"),
+            lambda progress, cancel: self.service.stage_restore(archive, progress, cancel),
+        )
+        if staged is None:
             return None
-        QApplication.restoreOverrideCursor()
+        with staged:
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                # On this thread: the swap closes the journal's connections while it works.
+                result = self.service.apply_restore(staged)
+            except ClickwageError as error:
+                QApplication.restoreOverrideCursor()
+                self.context.show_error(str(error))
+                return None
+            QApplication.restoreOverrideCursor()
         self.context.changed.emit(ALL_TABLES)
         text = self.tr("Restored the backup made {when}.").format(
             when=when_text(result.backup, self.context)
