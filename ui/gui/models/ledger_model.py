@@ -15,38 +15,35 @@ Signals:
     totals_changed(): `totals` or `totals_busy` changed.
     edit_refused(str): an inline edit was invalid or failed; the sentence says why.
     failed(str): loading failed (a locked or damaged database).
+
+The parts live beside this file: ledger_columns.py (the columns, roles, flags
+and brushes), ledger_chunks.py (reading and keeping chunks of rows) and
+ledger_loading.py (counting, first rows and totals, on worker threads).
 """
 
 from __future__ import annotations
 
-import bisect
-import contextlib
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from datetime import datetime
-from enum import IntEnum
-from typing import Any, NamedTuple
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QRunnable,
     Qt,
     QThreadPool,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
-from sqlalchemy.exc import SQLAlchemyError
+from PySide6.QtGui import QBrush
 
 from app.domain.errors import ClickwageError
 from app.domain.money import format_plain, parse_amount
 from app.domain.statuses import TaskStatus
 from app.services.ledger_query import (
-    Cancelled,
     Key,
     LedgerFilter,
     LedgerQuery,
@@ -57,131 +54,37 @@ from app.services.ledger_query import (
 from ui.gui import formatting
 from ui.gui.context import GuiContext
 from ui.gui.labels import status_label
-
-CHUNK = 256
-MAX_CHUNKS = 64  # rows kept formatted: 16 384
-SYNC_LIMIT = 20_000  # below this many tasks, read directly on the GUI thread
-TOTALS_DELAY_MS = 60
-MAX_TEXT = {"external_id": 200, "title": 500, "requester": 200}
+from ui.gui.models.ledger_chunks import CHUNK, Cached
+from ui.gui.models.ledger_columns import (
+    ALIGNMENT,
+    ALIGNMENTS,
+    COLUMN_COUNT,
+    DISPLAY,
+    EARNED_COLUMN,
+    EDIT,
+    FIELD_OF_COLUMN,
+    FLAGS,
+    FOREGROUND,
+    IMPLIED_BRUSH,
+    MAX_TEXT,
+    RIGHT,
+    SORT_OF_COLUMN,
+    STATUS_BRUSHES,
+    STATUS_COLUMN,
+    TOOLTIP,
+    USER,
+    Column,
+    edit_text,
+)
+from ui.gui.models.ledger_columns import AMOUNT_COLUMNS as AMOUNT_COLUMNS
+from ui.gui.models.ledger_loading import SYNC_LIMIT, TOTALS_DELAY_MS, JobSignals, LedgerLoading
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-class Column(IntEnum):
-    DATE = 0
-    PLATFORM = 1
-    TASK_ID = 2
-    TITLE = 3
-    REQUESTER = 4
-    STATUS = 5
-    REWARD = 6
-    EARNED = 7
-    BONUS = 8
-    FILES = 9
-
-
-SORT_OF_COLUMN = {
-    Column.DATE: "work_at",
-    Column.PLATFORM: "platform",
-    Column.TASK_ID: "external_id",
-    Column.TITLE: "title",
-    Column.REQUESTER: "requester",
-    Column.STATUS: "status",
-    Column.REWARD: "reward",
-    Column.EARNED: "earned",
-    Column.BONUS: "bonus",
-    Column.FILES: "files",
-}
-FIELD_OF_COLUMN = {
-    Column.TASK_ID: "external_id",
-    Column.TITLE: "title",
-    Column.REQUESTER: "requester",
-    Column.STATUS: "status",
-    Column.REWARD: "reward",
-    Column.EARNED: "earned",
-    Column.BONUS: "bonus",
-}
-AMOUNT_COLUMNS = frozenset({Column.REWARD, Column.EARNED, Column.BONUS, Column.FILES})
-RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
-COLUMN_COUNT = len(Column)
-# data() runs for every role of every painted cell: plain ints and tuples keep it cheap.
-DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
-EDIT = int(Qt.ItemDataRole.EditRole.value)
-ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
-FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
-TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
-USER = int(Qt.ItemDataRole.UserRole.value)
-ALIGNMENTS = tuple(RIGHT if column in AMOUNT_COLUMNS else None for column in Column)
-_READ_ONLY = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-FLAGS = tuple(
-    _READ_ONLY | Qt.ItemFlag.ItemIsEditable if column in FIELD_OF_COLUMN else _READ_ONLY
-    for column in Column
-)
-STATUS_COLOURS = {
-    TaskStatus.REJECTED.value: QColor("#b3261e"),
-    TaskStatus.PENDING.value: QColor("#8a5a00"),
-    TaskStatus.APPROVED.value: QColor("#1f6f5c"),
-    TaskStatus.PARTIALLY_APPROVED.value: QColor("#1f6f5c"),
-}
-IMPLIED = QColor("#6b6b6b")
-STATUS_BRUSHES = {status: QBrush(colour) for status, colour in STATUS_COLOURS.items()}
-IMPLIED_BRUSH = QBrush(IMPLIED)
-STATUS_COLUMN, EARNED_COLUMN = int(Column.STATUS), int(Column.EARNED)
-
-
-class _Cached(NamedTuple):
-    row: LedgerRow
-    display: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class _Prepared:
-    filters: LedgerFilter
-    sort: LedgerSort
-    count: int
-    ids: Sequence[int] | None  # ordered ids, when not paging by keyset
-    first: list[LedgerRow]
-    platforms: dict[int, str]
-
-
-class _JobSignals(QObject):
-    finished = Signal(int, str, object)  # generation, kind, result
-    failed = Signal(int, str, str)  # generation, kind, message
-
-
-class _Job(QRunnable):
-    """Runs `work(emit)` on a pool thread; `emit(kind, result)` reaches the GUI thread."""
-
-    def __init__(
-        self,
-        signals: _JobSignals,
-        generation: int,
-        kind: str,
-        work: Callable[[Callable[[str, object], None]], None],
-    ) -> None:
-        super().__init__()
-        self._signals, self._generation, self._kind, self._work = (
-            signals,
-            generation,
-            kind,
-            work,
-        )
-
-    def _emit(self, kind: str, result: object) -> None:
-        with contextlib.suppress(RuntimeError):  # the model is gone: nobody is waiting
-            self._signals.finished.emit(self._generation, kind, result)
-
-    def run(self) -> None:
-        try:
-            self._work(self._emit)
-        except Cancelled:
-            return
-        except (ClickwageError, SQLAlchemyError, OSError) as error:
-            with contextlib.suppress(RuntimeError):
-                self._signals.failed.emit(self._generation, self._kind, str(error))
-
-
-class LedgerModel(QAbstractTableModel):
+# The mixins (ledger_loading.py, ledger_chunks.py) come after the Qt class, so that Qt's
+# calls of data(), rowCount()... find the overrides without looking through them.
+class LedgerModel(QAbstractTableModel, LedgerLoading):
     busy_changed = Signal(bool)
     loaded = Signal()
     totals_changed = Signal()
@@ -199,7 +102,7 @@ class LedgerModel(QAbstractTableModel):
         self._shown_filter, self._shown_sort = self._filter, self._sort
         self._count = 0
         self._ids: Sequence[int] | None = None
-        self._chunks: OrderedDict[int, list[_Cached]] = OrderedDict()
+        self._chunks: OrderedDict[int, list[Cached]] = OrderedDict()
         self._anchors: dict[int, Key] = {}
         self._anchor_rows: list[int] = []
         self._platforms: dict[int, str] = {}
@@ -211,7 +114,7 @@ class LedgerModel(QAbstractTableModel):
         self.totals: LedgerTotals | None = None
         self.totals_busy = False
         self.sync_limit = SYNC_LIMIT
-        self._signals = _JobSignals(self)
+        self._signals = JobSignals(self)
         self._signals.finished.connect(self.on_job_finished)
         self._signals.failed.connect(self.on_job_failed)
         self._pool = QThreadPool(self)
@@ -268,211 +171,9 @@ class LedgerModel(QAbstractTableModel):
             self._sort = wanted
             self.reload()
 
-    def stop(self) -> None:
-        """Abandon running work and wait for the worker threads (before closing)."""
-        self._totals_timer.stop()
-        self._generation += 1
-        self._pool.clear()
-        self._totals_pool.clear()
-        self._pool.waitForDone()
-        self._totals_pool.waitForDone()
+    # -- rows ------------------------------------------------------------------------------
 
-    # -- loading ---------------------------------------------------------------------------
-
-    def reload(self) -> None:
-        """Count and read the first rows again (on a worker thread for a big ledger)."""
-        if self._in_edit:
-            # Our own inline edit: the row was updated in place; it stays where it is until
-            # the next reload, so that editing does not make rows jump away. Totals follow.
-            self._load_totals(self._generation)
-            return
-        self._generation += 1
-        generation = self._generation
-        filters, sort = self._filter, self._sort
-        self._set_busy(True)
-        if self._small():
-            try:
-                prepared = self._prepare(filters, sort, lambda: False)
-            except (ClickwageError, SQLAlchemyError) as error:
-                self.on_job_failed(generation, "prepare", str(error))
-                return
-            self._apply(generation, prepared)
-            return
-        self._pool.clear()
-
-        def work(emit: Callable[[str, object], None]) -> None:
-            emit("prepare", self._prepare(filters, sort, lambda: generation != self._generation))
-
-        self._pool.start(_Job(self._signals, generation, "prepare", work))
-
-    def load_now(self) -> None:
-        """Load synchronously whatever the size (for tests and tools)."""
-        limit, self.sync_limit = self.sync_limit, 1 << 62
-        try:
-            self.reload()
-        finally:
-            self.sync_limit = limit
-
-    def _small(self) -> bool:
-        return self._query.size_hint() < self.sync_limit
-
-    def _prepare(
-        self, filters: LedgerFilter, sort: LedgerSort, cancelled: Callable[[], bool]
-    ) -> _Prepared:
-        query = self._query
-        platforms = query.platform_names()
-        if query.uses_keyset(filters, sort):
-            count = query.count(filters)
-            first = query.page(filters, sort, None, min(CHUNK, count)) if count else []
-            return _Prepared(filters, sort, count, None, first, platforms)
-        ids = query.ordered_ids(filters, sort, cancelled)
-        return _Prepared(filters, sort, len(ids), ids, query.rows_by_ids(ids[:CHUNK]), platforms)
-
-    def _apply(self, generation: int, prepared: _Prepared) -> None:
-        if generation != self._generation:
-            return
-        self.beginResetModel()
-        self._shown_filter, self._shown_sort = prepared.filters, prepared.sort
-        self._count = prepared.count
-        self._ids = prepared.ids
-        self._platforms = prepared.platforms
-        self._chunks.clear()
-        self._anchors.clear()
-        self._anchor_rows.clear()
-        self._labels.clear()
-        if prepared.first:
-            self._store(0, prepared.first)
-        self.endResetModel()
-        self._set_busy(False)
-        self.loaded.emit()
-        self._load_totals(generation)
-
-    def _load_totals(self, generation: int) -> None:
-        self.totals_busy = True
-        self.totals_changed.emit()
-        if self._small():
-            try:
-                totals = self._query.totals(self._shown_filter, self._services.rates.table())
-            except (ClickwageError, SQLAlchemyError) as error:
-                self.on_job_failed(generation, "totals", str(error))
-                return
-            self.on_job_finished(generation, "totals", totals)
-            return
-        # Started a moment later, so that the new rows are painted before a worker competes
-        # with the painting for Python's interpreter lock.
-        self._totals_pool.clear()
-        self._totals_timer.start()
-
-    def on_totals_timer_timeout(self) -> None:
-        generation, filters, rates = self._generation, self._shown_filter, self._services.rates
-
-        def work(emit: Callable[[str, object], None]) -> None:
-            totals = self._query.totals(
-                filters,
-                rates.table(),
-                cancelled=lambda: generation != self._generation,
-                partial=lambda early: emit("totals-partial", early),
-            )
-            emit("totals", totals)
-
-        self._totals_pool.start(_Job(self._signals, generation, "totals", work))
-
-    def on_job_finished(self, generation: int, kind: str, result: object) -> None:
-        if generation != self._generation:
-            return
-        if kind == "prepare" and isinstance(result, _Prepared):
-            self._apply(generation, result)
-        elif kind in ("totals", "totals-partial") and isinstance(result, LedgerTotals):
-            self.totals = result
-            self.totals_busy = kind == "totals-partial"
-            self.totals_changed.emit()
-
-    def on_job_failed(self, generation: int, kind: str, message: str) -> None:
-        if generation != self._generation:
-            return
-        if kind == "prepare":
-            self._set_busy(False)
-        else:
-            self.totals_busy = False
-            self.totals_changed.emit()
-        self.failed.emit(message)
-
-    def _set_busy(self, busy: bool) -> None:
-        if busy != self._busy:
-            self._busy = busy
-            self.busy_changed.emit(busy)
-
-    # -- the row cache ---------------------------------------------------------------------
-
-    def _store(self, chunk: int, rows: list[LedgerRow]) -> list[_Cached]:
-        cached = [self._format(row) for row in rows]
-        self._chunks[chunk] = cached
-        self._chunks.move_to_end(chunk)
-        while len(self._chunks) > MAX_CHUNKS:
-            self._chunks.popitem(last=False)
-        if cached and self._ids is None:
-            first = chunk * CHUNK
-            for row_index, item in ((first, cached[0]), (first + len(cached) - 1, cached[-1])):
-                if row_index not in self._anchors:
-                    bisect.insort(self._anchor_rows, row_index)
-                self._anchors[row_index] = item.row.key
-        return cached
-
-    def _chunk(self, chunk: int) -> list[_Cached]:
-        cached = self._chunks.get(chunk)
-        if cached is not None:
-            return cached
-        try:
-            rows = self._fetch(chunk)
-        except (ClickwageError, SQLAlchemyError) as error:
-            self.failed.emit(str(error))
-            return []  # not kept: the next paint tries again
-        return self._store(chunk, rows)
-
-    def _fetch(self, chunk: int) -> list[LedgerRow]:
-        first = chunk * CHUNK
-        size = min(CHUNK, self._count - first)
-        if size <= 0:
-            return []
-        query, filters, sort = self._query, self._shown_filter, self._shown_sort
-        if self._ids is not None:
-            return query.rows_by_ids(self._ids[first : first + size])
-        before = self._chunks.get(chunk - 1)
-        if before is not None and len(before) == CHUNK:
-            return query.page(filters, sort, before[-1].row.key, size)
-        after = self._chunks.get(chunk + 1)
-        if after:
-            return query.page(filters, sort, after[0].row.key, size, forward=False)
-        if first + size >= self._count:
-            return query.page(filters, sort, None, size, forward=False)
-        if first == 0:
-            return query.page(filters, sort, None, size)
-        key = self._key_at(first)
-        return [] if key is None else query.page(filters, sort, key, size, inclusive=True)
-
-    def _key_at(self, row: int) -> Key | None:
-        """The key of `row`, walking the index from the nearest row whose key is known."""
-        known = self._anchors.get(row)
-        if known is not None:
-            return known
-        # (distance, start key, steps, forward)
-        options: list[tuple[int, Key | None, int, bool]] = [
-            (row, None, row, True),
-            (self._count - 1 - row, None, self._count - 1 - row, False),
-        ]
-        place = bisect.bisect_left(self._anchor_rows, row)
-        if place > 0:
-            below = self._anchor_rows[place - 1]
-            options.append((row - below, self._anchors[below], row - below - 1, True))
-        if place < len(self._anchor_rows):
-            above = self._anchor_rows[place]
-            options.append((above - row, self._anchors[above], above - row - 1, False))
-        _, start, steps, forward = min(options, key=lambda option: option[0])
-        return self._query.key_after(
-            self._shown_filter, self._shown_sort, start, steps, forward=forward
-        )
-
-    def _cached(self, row: int) -> _Cached | None:
+    def _cached(self, row: int) -> Cached | None:
         if not 0 <= row < self._count:
             return None
         chunk, offset = divmod(row, CHUNK)
@@ -488,21 +189,6 @@ class LedgerModel(QAbstractTableModel):
     def task_id(self, row: int) -> int | None:
         item = self._cached(row)
         return None if item is None else item.row.id
-
-    def task_ids(self, spans: Sequence[tuple[int, int]]) -> list[int]:
-        """The task ids of rows first..last (inclusive) of each span, in order."""
-        found: list[int] = []
-        for first, last in spans:
-            first, last = max(0, first), min(self._count - 1, last)
-            if self._ids is not None:
-                found.extend(self._ids[first : last + 1])
-                continue
-            for chunk in range(first // CHUNK, last // CHUNK + 1):
-                rows = self._chunk(chunk)
-                low = max(first - chunk * CHUNK, 0)
-                high = min(last - chunk * CHUNK, len(rows) - 1)
-                found.extend(item.row.id for item in rows[low : high + 1])
-        return found
 
     # -- formatting ------------------------------------------------------------------------
 
@@ -523,7 +209,7 @@ class LedgerModel(QAbstractTableModel):
             self._labels[status] = text
         return text
 
-    def _format(self, row: LedgerRow) -> _Cached:
+    def _format(self, row: LedgerRow) -> Cached:
         when = datetime.fromtimestamp(row.work_at, self._services.ctx.zone)
         if row.earned is not None:
             earned = self._money_text(row.earned, row.currency)
@@ -543,7 +229,7 @@ class LedgerModel(QAbstractTableModel):
             self._money_text(row.bonus, row.currency) if row.bonus else "",
             str(row.files) if row.files else "",
         )
-        return _Cached(row, display)
+        return Cached(row, display)
 
     # -- the Qt model ----------------------------------------------------------------------
 
@@ -587,7 +273,7 @@ class LedgerModel(QAbstractTableModel):
             return None
         if role == EDIT:
             item = self._cached(index.row())
-            return None if item is None else self._edit_text(item.row, Column(index.column()))
+            return None if item is None else edit_text(item.row, Column(index.column()))
         if role == TOOLTIP:
             return self._tooltip(index.row(), index.column())
         if role == USER:
@@ -616,22 +302,6 @@ class LedgerModel(QAbstractTableModel):
         if column in (Column.TITLE, Column.REQUESTER) and item.display[column]:
             return item.display[column]
         return None
-
-    @staticmethod
-    def _edit_text(row: LedgerRow, column: Column) -> str:
-        if column == Column.STATUS:
-            return row.status
-        if column == Column.REWARD:
-            return format_plain(row.reward, row.currency) or ""
-        if column == Column.EARNED:
-            return format_plain(row.earned, row.currency) or ""
-        if column == Column.BONUS:
-            return (format_plain(row.bonus, row.currency) or "") if row.bonus else ""
-        field = FIELD_OF_COLUMN.get(column)
-        if field is None:
-            return ""
-        value = getattr(row, field)
-        return "" if value is None else str(value)
 
     # -- editing ---------------------------------------------------------------------------
 
@@ -679,7 +349,7 @@ class LedgerModel(QAbstractTableModel):
         if problem is not None:
             self.edit_refused.emit(problem)
             return False
-        old = self._edit_text(row, column)
+        old = edit_text(row, column)
         if text == old:
             return True
         if column in (Column.REWARD, Column.EARNED, Column.BONUS) and text:
