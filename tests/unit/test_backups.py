@@ -48,8 +48,9 @@ def backups(services: Services) -> BackupService:
     return BackupService(services.ctx, services.settings)
 
 
-def task_ids(folder: Path) -> list[str]:
-    connection = sqlite3.connect(folder / "clickwage.sqlite")
+def task_ids(place: Path) -> list[str]:
+    """The tasks' external ids in a data folder's database, or in a database file."""
+    connection = sqlite3.connect(place / "clickwage.sqlite" if place.is_dir() else place)
     try:
         return [row[0] for row in connection.execute("SELECT external_id FROM tasks ORDER BY id")]
     finally:
@@ -102,10 +103,7 @@ def test_backup_then_restore_gives_back_the_journal_intact(
     finally:
         again.close()
     # The safety copy holds the journal as it was just before.
-    connection = sqlite3.connect(result.safety_copy)
-    ids = [row[0] for row in connection.execute("SELECT external_id FROM tasks ORDER BY id")]
-    connection.close()
-    assert ids == ["P1", "AFTER"]
+    assert task_ids(result.safety_copy) == ["P1", "AFTER"]
 
 
 def test_staging_a_restore_keeps_the_journal_open_and_working(
@@ -127,10 +125,7 @@ def test_staging_a_restore_keeps_the_journal_open_and_working(
     assert task_ids(folder) == ["P1"]
     assert [t.external_id for t in journal.tasks.list()] == ["P1"]  # services reconnected
     assert result.safety_copy is not None
-    connection = sqlite3.connect(result.safety_copy)
-    kept = [row[0] for row in connection.execute("SELECT external_id FROM tasks ORDER BY id")]
-    connection.close()
-    assert kept == ["P1", "MEANWHILE"]
+    assert task_ids(result.safety_copy) == ["P1", "MEANWHILE"]
 
 
 def test_a_staged_restore_not_applied_leaves_nothing_behind(
