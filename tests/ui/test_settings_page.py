@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QGroupBox,
     QLineEdit,
     QListWidget,
     QMessageBox,
@@ -30,6 +31,7 @@ from app.domain.minimum_wages import MINIMUM_WAGES
 from app.i18n import Translator
 from app.services import Services
 from ui.gui.context import GuiContext
+from ui.gui.pages import settings_fields, settings_rates
 from ui.gui.pages.settings import SettingsPage
 
 TODAY = date(2026, 3, 10)  # the fake clock's local date
@@ -490,10 +492,20 @@ def test_long_words_wrap_instead_of_widening_the_page(
         return re.sub(r"(?<![{\w])([A-Za-z]{4,})(?![}\w])",
                       lambda m: m.group(1) + m.group(1)[: len(m.group(1)) // 2], text)
 
+    class Longer:  # the page's parts translate through QCoreApplication in its context
+        @staticmethod
+        def translate(context: str, text: str, *args: Any) -> str:
+            assert context == "SettingsPage"
+            return longer(None, text)
+
     monkeypatch.setattr(SettingsPage, "tr", longer)
+    for part in (settings_fields, settings_rates):
+        monkeypatch.setattr(part, "QCoreApplication", Longer)
     page = SettingsPage(gui_context)
     qtbot.addWidget(page)
     assert page.use_wage_button.text() == "Use thisth minimummin wagewa"
+    titles = [box.title() for box in page.findChildren(QGroupBox)]
+    assert "ExchangeExch ratesra" in titles, titles  # a part's text went through it too
     page.resize(760, 600)
     page.show()
     body = page.findChild(QScrollArea).widget()
