@@ -92,7 +92,8 @@ def dots(
     )
 
 
-def draw_empty(axes: Axes, tr: Translator) -> None:
+def draw_empty(axes: Axes, tr: Translator, why: str | None = None) -> None:
+    """"No data for this period", and under it `why` (the axes are hidden: not their label)."""
     axes.set_axis_off()
     axes.text(
         0.5,
@@ -104,6 +105,18 @@ def draw_empty(axes: Axes, tr: Translator) -> None:
         fontsize=14,
         color=MUTED,
     )
+    if why:
+        axes.text(
+            0.5,
+            0.38,
+            why,
+            transform=axes.transAxes,
+            ha="center",
+            va="top",
+            fontsize=9,
+            color=MUTED,
+            wrap=True,
+        )
 
 
 def add_legend(axes: Axes, handles: Sequence[Any]) -> None:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.charts import labels
-from app.charts.chart_parts import MUTED, draw_empty, month_axis, note, unconverted_note
+from app.charts.chart_parts import MUTED, draw_empty, month_axis, unconverted_note
 from app.charts.data import (
     ChartData,
     ChartKind,
@@ -112,9 +112,10 @@ def draw_chart(figure: Figure, data: ChartData, tr: Translator) -> list[HoverTar
     subheading = figure.text(0, 1, caption, ha="left", va="top", fontsize=9, color=MUTED)
     figure.set_layout_engine(_margins_engine()(axes, heading, subheading))
     if data.is_empty or not data.period.months:
-        draw_empty(axes, tr)
+        why = None
         if isinstance(data, IncomeData | WageData) and data.unconverted:
-            note(axes, unconverted_note(data.unconverted, data.currency, tr))
+            why = unconverted_note(data.unconverted, data.currency, tr)
+        draw_empty(axes, tr, why)
         return []
     month_axis(axes, data.period, tr)
     if isinstance(data, IncomeData):

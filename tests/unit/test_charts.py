@@ -558,3 +558,23 @@ def test_axis_labels_sit_past_the_tick_labels_inside_the_figure(
             assert note.y1 == pytest.approx(min(b.y0 for b in months) - pad, abs=1.5)
             assert note.y0 >= 0, (kind, size)
             assert note.x0 == pytest.approx(axes.bbox.x0, abs=1.5)
+
+
+def test_an_empty_chart_still_says_which_amounts_had_no_exchange_rate(
+    services: Services,
+) -> None:
+    """Only a platform paid in a currency with no rate: the money charts have nothing to
+    draw, and the note saying why is shown under "No data for this period" (the axes are
+    hidden, so it cannot be their label)."""
+    services.platforms.add("Swiss", "CHF")
+    work(services, "Swiss", utc(2, 10, 8), 30)
+    services.tasks.add("Swiss", "3.00", status="approved", submitted=utc(2, 10, 8, 20))
+    whole = charts.chart_set(services, JAN, APR)
+    for kind in ("income", "wage"):
+        data = whole.get(kind)
+        assert data.is_empty and data.unconverted == ("Swiss",), kind  # type: ignore[union-attr]
+        figure = charts.figure_for(kind, data, services.ctx.tr)
+        figure.canvas.draw()
+        shown = [t.get_text() for ax in figure.axes for t in ax.texts if t.get_visible()]
+        assert "No data for this period" in shown, kind
+        assert any("Swiss" in text and "exchange rate" in text for text in shown), (kind, shown)
