@@ -5,84 +5,37 @@ whose content no longer matches their hash (edited behind the app's back);
 records whose hash differs from the last one the audit log recorded;
 records deleted or inserted without an audit entry; and bulk writes whose
 Merkle root no longer matches their rows.
+
+The parts: what it works with and reports (audit_types.py), the problems about one
+record (audit_problems.py), the bulk-write check (audit_bulk.py) and the faster row
+hash (audit_digest.py).
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from json.encoder import encode_basestring
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from app.i18n import Translator
+from app.services.audit_bulk import _BulkChecker
+from app.services.audit_digest import _RowDigest
+from app.services.audit_problems import (
+    _back_problem,
+    _changed_problem,
+    _deleted_problem,
+    _differs_problem,
+    _inserted_problem,
+)
+from app.services.audit_types import DELETED, Problem, StoredRows, VerifyResult, _Bulk
 from app.services.context import ServiceContext
 from app.storage.audit import entry_fields
-from app.storage.hashing import EXCLUDED_COLUMNS, GENESIS, MerkleBuilder, entry_hash, row_hash
+from app.storage.hashing import GENESIS, entry_hash, row_hash
 from app.storage.models import AUDITED_MODELS, AuditEntry
-
-DELETED = "deleted"
-
-
-@dataclass(frozen=True)
-class Problem:
-    kind: str  # chain_broken, entry_altered, changed, deleted, inserted, bulk_changed
-    entity: str | None
-    record_id: int | None
-    message: str
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "kind": self.kind,
-            "table": self.entity,
-            "id": self.record_id,
-            "message": self.message,
-        }
-
-
-@dataclass
-class VerifyResult:
-    entries: int = 0
-    records: int = 0
-    head: str = GENESIS
-    problems: list[Problem] = field(default_factory=list)
-
-    @property
-    def intact(self) -> bool:
-        return not self.problems
-
-    def as_json(self) -> dict[str, Any]:
-        return {
-            "intact": self.intact,
-            "audit_entries": self.entries,
-            "records": self.records,
-            "chain_head": self.head,
-            "problems": [p.as_json() for p in self.problems],
-        }
-
-
-@dataclass(frozen=True)
-class StoredRows:
-    """Some rows of one table exactly as stored (`SELECT *`, raw values, no conversion)."""
-
-    table: str
-    columns: Sequence[str]
-    rows: Sequence[Sequence[Any]]
-
-
-@dataclass
-class _Bulk:
-    entry_id: int
-    entity: str
-    first_id: int
-    last_id: int
-    count: int
-    root: str
 
 
 class AuditService:
@@ -431,185 +384,4 @@ class AuditService:
             )
 
 
-class _BulkChecker:
-    """Rebuilds each bulk write's Merkle root from the rows, in id order, as they stream by."""
-
-    def __init__(
-        self,
-        table: str,
-        bulks: list[_Bulk],
-        expected: dict[tuple[str, int], str],
-        first_old: dict[tuple[str, int], str],
-        result: VerifyResult,
-        tr: Translator,
-    ) -> None:
-        self._table, self._bulks = table, bulks
-        self._expected, self._first_old = expected, first_old
-        self._result, self._tr = result, tr
-        self._index = 0
-        self._builder = MerkleBuilder()
-        self._next = bulks[0].first_id if bulks else 0
-
-    def covers(self, record_id: int) -> bool:
-        return any(b.first_id <= record_id <= b.last_id for b in self._bulks)
-
-    def row(self, record_id: int, leaf: str) -> bool:
-        """Feed one row; True when it belongs to a bulk write."""
-        while self._index < len(self._bulks) and self._bulks[self._index].last_id < record_id:
-            self._close()
-        if self._index >= len(self._bulks):
-            return False
-        bulk = self._bulks[self._index]
-        if record_id < bulk.first_id:
-            return False
-        self._fill(record_id)
-        self._builder.add(leaf)
-        self._next = record_id + 1
-        return True
-
-    def finish(self) -> None:
-        while self._index < len(self._bulks):
-            self._close()
-
-    def _fill(self, upto: int) -> None:
-        """Rows missing before `upto`: deleted by the app (use their recorded hash) or not."""
-        for missing_id in range(self._next, upto):
-            key = (self._table, missing_id)
-            if self._expected.get(key) == DELETED and key in self._first_old:
-                self._builder.add(self._first_old[key])
-                continue
-            self._result.problems.append(
-                Problem(
-                    "deleted",
-                    self._table,
-                    missing_id,
-                    self._tr.gettext("{table} record {id} was deleted outside Clickwage.").format(
-                        table=self._table, id=missing_id
-                    ),
-                )
-            )
-
-    def _close(self) -> None:
-        bulk = self._bulks[self._index]
-        self._fill(bulk.last_id + 1)
-        if self._builder.count == bulk.count and self._builder.root() != bulk.root:
-            self._result.problems.append(
-                Problem(
-                    "bulk_changed",
-                    self._table,
-                    None,
-                    self._tr.gettext(
-                        "Rows {first} to {last} of {table}, written together (audit "
-                        "entry {entry}), were changed outside Clickwage."
-                    ).format(
-                        first=bulk.first_id,
-                        last=bulk.last_id,
-                        table=self._table,
-                        entry=bulk.entry_id,
-                    ),
-                )
-            )
-        self._index += 1
-        self._builder = MerkleBuilder()
-        if self._index < len(self._bulks):
-            self._next = self._bulks[self._index].first_id
-
-
-def _changed_problem(tr: Translator, table: str, record_id: int) -> Problem:
-    return Problem(
-        "changed",
-        table,
-        record_id,
-        tr.gettext(
-            "{table} record {id} was changed outside Clickwage (its content "
-            "no longer matches its fingerprint)."
-        ).format(table=table, id=record_id),
-    )
-
-
-def _differs_problem(tr: Translator, table: str, record_id: int) -> Problem:
-    return Problem(
-        "changed",
-        table,
-        record_id,
-        tr.gettext("{table} record {id} differs from the version the audit log recorded.").format(
-            table=table, id=record_id
-        ),
-    )
-
-
-def _inserted_problem(tr: Translator, table: str, record_id: int) -> Problem:
-    return Problem(
-        "inserted",
-        table,
-        record_id,
-        tr.gettext(
-            "{table} record {id} was inserted outside Clickwage (no audit entry created it)."
-        ).format(table=table, id=record_id),
-    )
-
-
-def _back_problem(tr: Translator, table: str, record_id: int) -> Problem:
-    return Problem(
-        "inserted",
-        table,
-        record_id,
-        tr.gettext(
-            "{table} record {id} was deleted by Clickwage but is back in the database."
-        ).format(table=table, id=record_id),
-    )
-
-
-def _deleted_problem(tr: Translator, table: str, record_id: int) -> Problem:
-    return Problem(
-        "deleted",
-        table,
-        record_id,
-        tr.gettext("{table} record {id} was deleted outside Clickwage.").format(
-            table=table, id=record_id
-        ),
-    )
-
-
-class _RowDigest:
-    """`row_hash` of raw stored rows with these columns, about three times faster.
-
-    Builds the same canonical JSON text (sorted keys, no spaces, non-ASCII kept) directly
-    for plain values (int, str, None). Any other value goes through `row_hash` itself, and
-    so does every row if the first one's digests differ (the canonical form has changed).
-    """
-
-    def __init__(self, table: str, columns: Sequence[str]) -> None:
-        self.table, self.columns = table, list(columns)
-        keys = sorted(c for c in self.columns if c not in EXCLUDED_COLUMNS)
-        labels = [encode_basestring(k) + ":" for k in keys]
-        self.pairs = list(zip(labels, [self.columns.index(k) for k in keys], strict=True))
-        self.prefix = "[" + encode_basestring(table) + ",{"
-        self.trusted: bool | None = None
-
-    def __call__(self, values: Sequence[Any]) -> str:
-        if self.trusted:
-            return self.fast(values)
-        exact = self.exact(values)
-        if self.trusted is None:
-            self.trusted = self.fast(values) == exact
-        return exact
-
-    def exact(self, values: Sequence[Any]) -> str:
-        return row_hash(self.table, dict(zip(self.columns, values, strict=True)))
-
-    def fast(self, values: Sequence[Any]) -> str:
-        parts = []
-        for label, index in self.pairs:
-            value = values[index]
-            kind = type(value)
-            if kind is str:
-                parts.append(label + encode_basestring(value))
-            elif kind is int:
-                parts.append(label + int.__repr__(value))
-            elif value is None:
-                parts.append(label + "null")
-            else:
-                return self.exact(values)
-        text = self.prefix + ",".join(parts) + "}]"
-        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+__all__ = ["DELETED", "AuditService", "Problem", "StoredRows", "VerifyResult", "_RowDigest"]
