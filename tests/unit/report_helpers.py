@@ -1,17 +1,14 @@
 """Helpers and fixtures shared by the tests of the report's definitions.
 
 Used by tests/unit/test_report_time.py, test_report_wage.py, test_report_currency.py,
-test_report_flags.py and test_report_json.py. A test module that uses a fixture from here
-imports it and lists it in its __all__ (so that pytest finds it and ruff sees it used).
+test_report_flags.py and test_report_json.py. Their fixtures (`eur`, `usd`) are in
+tests/unit/conftest.py.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
-import pytest
-
-from app.domain.clock import FakeClock
 from app.domain.flags import Flag
 from app.domain.statuses import Activity
 from app.services import Services
@@ -48,23 +45,6 @@ def flags(platform: PlatformReport) -> dict[str, Flag]:
 
 def day_report(services: Services, day: date, platform: str | None = None) -> Report:
     return services.reports.report(day, day + timedelta(days=1), platform)
-
-
-@pytest.fixture
-def eur(services: Services) -> str:
-    """A platform in the home currency (EUR): no conversion involved."""
-    services.platforms.add("Prolific")
-    return "Prolific"
-
-
-@pytest.fixture
-def usd(services: Services, clock: FakeClock) -> str:
-    """MTurk in USD; 1 USD = 0.90 EUR from 2026-03-01, 0.95 EUR from 2026-03-15."""
-    clock.set(utc(2026, 4, 5, 12))
-    services.platforms.add("MTurk", currency="USD")
-    services.rates.set("USD", "0.90", on=date(2026, 3, 1))
-    services.rates.set("USD", "0.95", on=date(2026, 3, 15))
-    return "MTurk"
 
 
 def _ledger_of_every_status(services: Services, eur: str) -> None:

@@ -16,17 +16,11 @@ from decimal import Decimal
 from app.services import Services
 from tests.unit.report_helpers import (
     day_report,
-    eur,
     flags,
     one,
-    usd,
     utc,
     work,
 )
-
-# Fixtures from the helper module, re-exported so that pytest finds them here.
-__all__ = ["eur", "usd"]
-
 
 # =======================================================================================
 # Home currency conversion

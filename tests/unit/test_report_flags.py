@@ -20,17 +20,11 @@ from app.domain.clock import FakeClock
 from app.services import Services
 from tests.unit.report_helpers import (
     day_report,
-    eur,
     flags,
     one,
-    usd,
     utc,
     work,
 )
-
-# Fixtures from the helper module, re-exported so that pytest finds them here.
-__all__ = ["eur", "usd"]
-
 
 # =======================================================================================
 # Flags, each just under and just over its threshold

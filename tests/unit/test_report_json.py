@@ -16,13 +16,8 @@ from datetime import date
 from app.services import Services
 from tests.unit.report_helpers import (
     _ledger_of_every_status,
-    eur,
     utc,
 )
-
-# Fixtures from the helper module, re-exported so that pytest finds them here.
-__all__ = ["eur"]
-
 
 # =======================================================================================
 # report --json shape

@@ -18,15 +18,10 @@ from app.domain.statuses import Activity
 from app.services import Services
 from tests.unit.report_helpers import (
     day_report,
-    eur,
     one,
     utc,
     work,
 )
-
-# Fixtures from the helper module, re-exported so that pytest finds them here.
-__all__ = ["eur"]
-
 
 # =======================================================================================
 # Time: DST days, months, bridging, activities, task spans

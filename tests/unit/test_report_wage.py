@@ -19,15 +19,10 @@ from app.services import Services
 from tests.unit.report_helpers import (
     _ledger_of_every_status,
     day_report,
-    eur,
     one,
     utc,
     work,
 )
-
-# Fixtures from the helper module, re-exported so that pytest finds them here.
-__all__ = ["eur"]
-
 
 # =======================================================================================
 # Money: earned rules, fees, net, hourly figures
