@@ -32,7 +32,7 @@ from app.services.evidence import (
     Table,
 )
 from app.storage.models import Attachment
-from tests.unit.test_evidence import END, FIRST, fill_ledger
+from tests.unit.evidence_helpers import END, FIRST, fill_ledger
 from ui.gui.context import GuiContext
 from ui.gui.pages.evidence import EvidencePage
 from ui.render import has_glyphs, layout_for, page_image, write_pdf

@@ -12,14 +12,18 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from app.domain.clock import FakeClock
 from app.services import Services
 from app.services.evidence import CSV_COLUMNS, EvidenceService
 from app.services.evidence.csvdata import NotPlain, plain_field
 from app.services.evidence.text import LocalTimes, UtcTimes, iso_utc
 from app.storage.models import Task
-from tests.unit.test_evidence import END, FIRST, build, evidence, ledger, rows_of
+from tests.unit.evidence_helpers import END, FIRST, build, fill_ledger, rows_of
 
-__all__ = ["evidence", "ledger"]  # fixtures used here
+
+@pytest.fixture
+def ledger(services: Services, clock: FakeClock) -> dict[str, Any]:
+    return fill_ledger(services, clock)
 
 
 def written(values: list[Any]) -> str:

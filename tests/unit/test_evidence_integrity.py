@@ -15,22 +15,26 @@ from typing import Any
 
 import pytest
 
+from app.domain.clock import FakeClock
 from app.services import Services
 from app.services.audit import Problem, StoredRows, _RowDigest
 from app.storage.hashing import row_hash
 from app.storage.models import AUDITED_MODELS, AccountEvent
-from tests.unit.test_evidence import build, evidence, ledger
-from tests.unit.test_verify import (
+from tests.unit.evidence_helpers import build, fill_ledger
+from tests.unit.verify_helpers import (
     World,
     edit_and_rehash,
     fetch,
     raw,
     row_of,
     tamper,
-    world,
 )
 
-__all__ = ["evidence", "ledger", "world"]  # fixtures used here
+
+@pytest.fixture
+def ledger(services: Services, clock: FakeClock) -> dict[str, Any]:
+    return fill_ledger(services, clock)
+
 
 TABLES = [model.__table__.name for model in AUDITED_MODELS]  # type: ignore[attr-defined]
 
