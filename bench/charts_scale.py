@@ -50,14 +50,15 @@ for folder in (ROOT, ROOT / "bench"):
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import report_scale  # noqa: E402  (the filler of bench/report_scale.py)
+import heavy_ledger  # noqa: E402  (the ledger bench/report_scale.py fills)
+import report_scale  # noqa: E402  (load(), checkpoint())
 
 from app.domain.clock import FakeClock  # noqa: E402
 from app.i18n import Translator  # noqa: E402
 from app.services import open_services  # noqa: E402
 from app.storage.datadir import DATABASE_FILE  # noqa: E402
 
-NOW, ZONE = report_scale.NOW, report_scale.ZONE
+NOW, ZONE = heavy_ledger.NOW, heavy_ledger.ZONE
 LAST_12 = (date(2025, 12, 1), date(2026, 12, 1))  # "Last 12 months" on 2026-11-28
 TARGET_PAGE_S = 0.500
 TARGET_CLI_S = 2.0
@@ -400,10 +401,10 @@ def main(argv: list[str] | None = None) -> int:
             services = open_services(directory, FakeClock(NOW), ZONE, Translator("en"), "FR")
             try:
                 print(
-                    f"filling {args.tasks:,} tasks (bench/report_scale.py's filler) ...", flush=True
+                    f"filling {args.tasks:,} tasks (bench/heavy_ledger.py) ...", flush=True
                 )
                 begin = time.perf_counter()
-                report_scale.fill(services, services.ctx.clock, args.tasks, args.seed)  # type: ignore[arg-type]
+                heavy_ledger.fill(services, services.ctx.clock, args.tasks, args.seed)  # type: ignore[arg-type]
                 print(f"fill: {time.perf_counter() - begin:,.1f} s")
             finally:
                 services.close()

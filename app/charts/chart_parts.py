@@ -64,6 +64,20 @@ def bars(
     return boxes
 
 
+def label_above(axes: Axes, text: str, x: float, y: float) -> None:
+    """A small grey figure just above the top of a bar at (x, y)."""
+    axes.annotate(
+        text,
+        (x, y),
+        xytext=(0, 3),
+        textcoords="offset points",
+        ha="center",
+        va="bottom",
+        fontsize=8,
+        color=MUTED,
+    )
+
+
 def dots(
     axes: Axes,
     xs: Sequence[float],
@@ -93,7 +107,7 @@ def dots(
 
 
 def draw_empty(axes: Axes, tr: Translator, why: str | None = None) -> None:
-    """"No data for this period", and under it `why` (the axes are hidden: not their label)."""
+    """Says "No data for this period", and under it `why` (the axes are hidden: no label)."""
     axes.set_axis_off()
     axes.text(
         0.5,

@@ -15,11 +15,13 @@ from app.charts.chart_parts import (
     add_legend,
     bars,
     dots,
+    label_above,
     note,
     unconverted_note,
 )
 from app.charts.data import (
     IncomeData,
+    MoneySeries,
     MonthSlice,
     WageData,
     WageSeries,
@@ -53,101 +55,57 @@ def draw_income(axes: Axes, data: IncomeData, tr: Translator) -> list[HoverTarge
 
         return text
 
+    def stack(
+        series: MoneySeries, base: list[float], sign: int, template: str, **style: Any
+    ) -> list[float]:
+        """Bars of `series` on `base` (upwards, or downwards with sign -1); the new base."""
+        values = [sign * (v or 0) / scale for v in series.values]
+        for index, box in bars(axes, values, base, width, zorder=2, **style):
+            hover = month_text(template, series.platform, index, series.values[index] or 0)
+            targets.append(HoverTarget(hover, axes, box))
+        return [b + v for b, v in zip(base, values, strict=True)]
+
     for series in data.earned:
-        values = [(v or 0) / scale for v in series.values]
-        for index, box in bars(
-            axes,
-            values,
+        top = stack(
+            series,
             top,
-            width,
+            1,
+            "{platform}, {month}: earned {amount}",
             facecolors=series.color,
             edgecolors="white",
             linewidths=0.6,
-            zorder=2,
-        ):
-            targets.append(
-                HoverTarget(
-                    month_text(
-                        "{platform}, {month}: earned {amount}",
-                        series.platform,
-                        index,
-                        series.values[index] or 0,
-                    ),
-                    axes,
-                    box,
-                )
-            )
-        top = [t + v for t, v in zip(top, values, strict=True)]
+        )
         handles.append(Patch(facecolor=series.color, label=series.platform))
     earned_top = list(top)
     for series in data.pending:
-        values = [(v or 0) / scale for v in series.values]
-        for index, box in bars(
-            axes,
-            values,
+        top = stack(
+            series,
             top,
-            width,
+            1,
+            "{platform}, {month}: {amount} still pending",
             facecolors="white",
             edgecolors=series.color,
             hatch="///",
             linewidths=0.8,
-            zorder=2,
-        ):
-            targets.append(
-                HoverTarget(
-                    month_text(
-                        "{platform}, {month}: {amount} still pending",
-                        series.platform,
-                        index,
-                        series.values[index] or 0,
-                    ),
-                    axes,
-                    box,
-                )
-            )
-        top = [t + v for t, v in zip(top, values, strict=True)]
+        )
     bottom = [0.0] * len(months)
     for series in data.rejected:
-        values = [-(v or 0) / scale for v in series.values]
-        for index, box in bars(
-            axes,
-            values,
+        bottom = stack(
+            series,
             bottom,
-            width,
+            -1,
+            "{platform}, {month}: {amount} rejected (not paid)",
             facecolors=series.color,
             alpha=0.45,
             edgecolors=series.color,
             linewidths=0.6,
-            zorder=2,
-        ):
-            targets.append(
-                HoverTarget(
-                    month_text(
-                        "{platform}, {month}: {amount} rejected (not paid)",
-                        series.platform,
-                        index,
-                        series.values[index] or 0,
-                    ),
-                    axes,
-                    box,
-                )
-            )
-        bottom = [b + v for b, v in zip(bottom, values, strict=True)]
+        )
     axes.axhline(0, color=THRESHOLD_COLOR, linewidth=0.8, zorder=3)
     peak = max([*top, 0.0])
     if len(months) <= 6:  # more totals would overlap: the tooltips say them
         for index, value in enumerate(earned_top):
             if value > 0:
-                axes.annotate(
-                    labels.money_short(value, cur, tr),
-                    (index, top[index]),
-                    xytext=(0, 3),
-                    textcoords="offset points",
-                    ha="center",
-                    va="bottom",
-                    fontsize=8,
-                    color=MUTED,
-                )
+                label_above(axes, labels.money_short(value, cur, tr), index, top[index])
     low = min([*bottom, 0.0])
     axes.set_ylim(low * 1.15 if low < 0 else 0, peak * 1.15 if peak > 0 else 1)
     axes.set_ylabel(tr.gettext("Amount ({symbol})").format(symbol=labels.symbol(cur, tr)))

@@ -15,6 +15,7 @@ from app.charts.chart_parts import (
     add_legend,
     bars,
     dots,
+    label_above,
 )
 from app.charts.data import (
     ACTIVITY_COLORS,
@@ -94,16 +95,7 @@ def draw_time(axes: Axes, data: TimeData, tr: Translator) -> list[HoverTarget]:
                 if short
                 else tr.gettext("{percent} unpaid").format(percent=labels.percent(share, tr))
             )
-            axes.annotate(
-                text,
-                (index, bottom[index]),
-                xytext=(0, 3),
-                textcoords="offset points",
-                ha="center",
-                va="bottom",
-                fontsize=8,
-                color=MUTED,
-            )
+            label_above(axes, text, index, bottom[index])
     peak = max([*bottom, 0.0])
     axes.set_ylim(0, peak * 1.15 if peak > 0 else 1)
     axes.set_ylabel(tr.gettext("Hours") if unit == 3600 else tr.gettext("Minutes"))

@@ -22,16 +22,16 @@ from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from app.i18n import Translator
-from app.services.audit_bulk import _BulkChecker
-from app.services.audit_digest import _RowDigest
+from app.services.audit_bulk import BulkChecker
+from app.services.audit_digest import RowDigest
 from app.services.audit_problems import (
-    _back_problem,
-    _changed_problem,
-    _deleted_problem,
-    _differs_problem,
-    _inserted_problem,
+    back_problem,
+    changed_problem,
+    deleted_problem,
+    differs_problem,
+    inserted_problem,
 )
-from app.services.audit_types import DELETED, Problem, StoredRows, VerifyResult, _Bulk
+from app.services.audit_types import DELETED, BulkWrite, Problem, StoredRows, VerifyResult
 from app.services.context import ServiceContext
 from app.storage.audit import entry_fields
 from app.storage.hashing import GENESIS, entry_hash, row_hash
@@ -95,14 +95,14 @@ class AuditService:
         parts: list[StoredRows],
         expected: dict[tuple[str, int], str],
         first_old: dict[tuple[str, int], str],
-        bulks: list[_Bulk],
+        bulks: list[BulkWrite],
         result: VerifyResult,
     ) -> None:
         tr = self._ctx.tr
         table_bulks = sorted((b for b in bulks if b.entity == name), key=lambda b: b.first_id)
         firsts = [b.first_id for b in table_bulks]
 
-        def bulk_of(record_id: int) -> _Bulk | None:
+        def bulk_of(record_id: int) -> BulkWrite | None:
             index = bisect_right(firsts, record_id) - 1
             if index >= 0 and record_id <= table_bulks[index].last_id:
                 return table_bulks[index]
@@ -115,9 +115,9 @@ class AuditService:
         for record_id in present:
             want = expected.get((name, record_id))
             if want == DELETED:
-                result.problems.append(_back_problem(tr, name, record_id))
+                result.problems.append(back_problem(tr, name, record_id))
             elif want is None and bulk_of(record_id) is None:
-                result.problems.append(_inserted_problem(tr, name, record_id))
+                result.problems.append(inserted_problem(tr, name, record_id))
         for (entity, record_id), want in expected.items():
             if (
                 entity == name
@@ -125,14 +125,14 @@ class AuditService:
                 and record_id not in present_set
                 and bulk_of(record_id) is None
             ):
-                result.problems.append(_deleted_problem(tr, name, record_id))
+                result.problems.append(deleted_problem(tr, name, record_id))
 
         # The given rows: content, recorded hash.
         checked: set[int] = set()
         for part in parts:
             columns = list(part.columns)
             at_id, at_hash = columns.index("id"), columns.index("row_hash")
-            digest = _RowDigest(name, columns)
+            digest = RowDigest(name, columns)
             for values in part.rows:
                 record_id = int(values[at_id])
                 if record_id in checked:
@@ -142,10 +142,10 @@ class AuditService:
                 stored = values[at_hash]
                 content = digest(values)
                 if content != stored:
-                    result.problems.append(_changed_problem(tr, name, record_id))
+                    result.problems.append(changed_problem(tr, name, record_id))
                 want = expected.get((name, record_id))
                 if want not in (None, DELETED) and want != stored and content == stored:
-                    result.problems.append(_differs_problem(tr, name, record_id))
+                    result.problems.append(differs_problem(tr, name, record_id))
 
         # Bulk writes holding a given row: rebuild their Merkle roots over their whole range;
         # the others: only that none of their rows is missing.
@@ -155,7 +155,7 @@ class AuditService:
             for b in table_bulks
             if bisect_right(wanted, b.last_id) > bisect_left(wanted, b.first_id)
         ]
-        checker = _BulkChecker(name, covering, expected, first_old, result, tr)
+        checker = BulkChecker(name, covering, expected, first_old, result, tr)
         for bulk in covering:
             leaves = session.execute(
                 text(
@@ -180,15 +180,15 @@ class AuditService:
                     continue
                 if expected.get(key) == DELETED and key in first_old:
                     continue  # deleted by the app
-                result.problems.append(_deleted_problem(tr, name, record_id))
+                result.problems.append(deleted_problem(tr, name, record_id))
 
     def _walk_chain(
         self, session: Session, result: VerifyResult
-    ) -> tuple[dict[tuple[str, int], str], dict[tuple[str, int], str], list[_Bulk]]:
+    ) -> tuple[dict[tuple[str, int], str], dict[tuple[str, int], str], list[BulkWrite]]:
         tr = self._ctx.tr
         expected: dict[tuple[str, int], str] = {}
         first_old: dict[tuple[str, int], str] = {}
-        bulks: list[_Bulk] = []
+        bulks: list[BulkWrite] = []
         previous_hash, previous_id = GENESIS, 0
         # Raw stored values (no type conversion): a garbled field must be reported, not crash.
         for row in session.execute(text("SELECT * FROM audit_log ORDER BY id")).mappings():
@@ -249,7 +249,7 @@ class AuditService:
         row: Any,
         expected: dict[tuple[str, int], str],
         first_old: dict[tuple[str, int], str],
-        bulks: list[_Bulk],
+        bulks: list[BulkWrite],
         result: VerifyResult,
         tr: Translator,
     ) -> None:
@@ -258,7 +258,7 @@ class AuditService:
             try:
                 details = json.loads(row["details"])
                 bulks.append(
-                    _Bulk(
+                    BulkWrite(
                         int(row["id"]),
                         entity,
                         int(details["first_id"]),
@@ -292,13 +292,13 @@ class AuditService:
         model: type,
         expected: dict[tuple[str, int], str],
         first_old: dict[tuple[str, int], str],
-        bulks: list[_Bulk],
+        bulks: list[BulkWrite],
         result: VerifyResult,
     ) -> None:
         tr = self._ctx.tr
         table = model.__table__  # type: ignore[attr-defined]
         name = table.name
-        checker = _BulkChecker(
+        checker = BulkChecker(
             name,
             sorted((b for b in bulks if b.entity == name), key=lambda b: b.first_id),
             expected,
@@ -384,4 +384,4 @@ class AuditService:
             )
 
 
-__all__ = ["DELETED", "AuditService", "Problem", "StoredRows", "VerifyResult", "_RowDigest"]
+__all__ = ["DELETED", "AuditService", "Problem", "RowDigest", "StoredRows", "VerifyResult"]

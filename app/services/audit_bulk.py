@@ -4,17 +4,17 @@ its rows as they stream by, and reports rows deleted or changed outside the app.
 from __future__ import annotations
 
 from app.i18n import Translator
-from app.services.audit_types import DELETED, Problem, VerifyResult, _Bulk
+from app.services.audit_types import DELETED, BulkWrite, Problem, VerifyResult
 from app.storage.hashing import MerkleBuilder
 
 
-class _BulkChecker:
+class BulkChecker:
     """Rebuilds each bulk write's Merkle root from the rows, in id order, as they stream by."""
 
     def __init__(
         self,
         table: str,
-        bulks: list[_Bulk],
+        bulks: list[BulkWrite],
         expected: dict[tuple[str, int], str],
         first_old: dict[tuple[str, int], str],
         result: VerifyResult,

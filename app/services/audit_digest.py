@@ -1,4 +1,4 @@
-"""`_RowDigest`: a faster `row_hash` of rows read as stored, for `verify_records`."""
+"""`RowDigest`: a faster `row_hash` of rows read as stored, for `verify_records`."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Any
 from app.storage.hashing import EXCLUDED_COLUMNS, row_hash
 
 
-class _RowDigest:
+class RowDigest:
     """`row_hash` of raw stored rows with these columns, about three times faster.
 
     Builds the same canonical JSON text (sorted keys, no spaces, non-ASCII kept) directly

@@ -7,7 +7,7 @@ from app.i18n import Translator
 from app.services.audit_types import Problem
 
 
-def _changed_problem(tr: Translator, table: str, record_id: int) -> Problem:
+def changed_problem(tr: Translator, table: str, record_id: int) -> Problem:
     return Problem(
         "changed",
         table,
@@ -19,7 +19,7 @@ def _changed_problem(tr: Translator, table: str, record_id: int) -> Problem:
     )
 
 
-def _differs_problem(tr: Translator, table: str, record_id: int) -> Problem:
+def differs_problem(tr: Translator, table: str, record_id: int) -> Problem:
     return Problem(
         "changed",
         table,
@@ -30,7 +30,7 @@ def _differs_problem(tr: Translator, table: str, record_id: int) -> Problem:
     )
 
 
-def _inserted_problem(tr: Translator, table: str, record_id: int) -> Problem:
+def inserted_problem(tr: Translator, table: str, record_id: int) -> Problem:
     return Problem(
         "inserted",
         table,
@@ -41,7 +41,7 @@ def _inserted_problem(tr: Translator, table: str, record_id: int) -> Problem:
     )
 
 
-def _back_problem(tr: Translator, table: str, record_id: int) -> Problem:
+def back_problem(tr: Translator, table: str, record_id: int) -> Problem:
     return Problem(
         "inserted",
         table,
@@ -52,7 +52,7 @@ def _back_problem(tr: Translator, table: str, record_id: int) -> Problem:
     )
 
 
-def _deleted_problem(tr: Translator, table: str, record_id: int) -> Problem:
+def deleted_problem(tr: Translator, table: str, record_id: int) -> Problem:
     return Problem(
         "deleted",
         table,

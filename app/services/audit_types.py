@@ -60,7 +60,7 @@ class StoredRows:
 
 
 @dataclass
-class _Bulk:
+class BulkWrite:
     entry_id: int
     entity: str
     first_id: int

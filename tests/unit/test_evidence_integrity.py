@@ -17,7 +17,7 @@ import pytest
 
 from app.domain.clock import FakeClock
 from app.services import Services
-from app.services.audit import Problem, StoredRows, _RowDigest
+from app.services.audit import Problem, RowDigest, StoredRows
 from app.storage.hashing import row_hash
 from app.storage.models import AUDITED_MODELS, AccountEvent
 from tests.unit.evidence_helpers import build, fill_ledger
@@ -83,7 +83,7 @@ def found(problems: list[Problem]) -> set[tuple[str, str | None, int | None]]:
 def test_the_fast_digest_is_row_hash(value: Any) -> None:
     columns = ["id", "title", "reward", "row_hash", "note"]
     for values in ((7, value, 3, "x", None), (7, "t", value, "x", value)):
-        digest = _RowDigest("tasks", columns)
+        digest = RowDigest("tasks", columns)
         expected = row_hash("tasks", dict(zip(columns, values, strict=True)))
         assert digest.fast(values) == expected
         assert digest(values) == expected and digest(values) == expected
@@ -91,7 +91,7 @@ def test_the_fast_digest_is_row_hash(value: Any) -> None:
 
 
 def test_the_fast_digest_falls_back_for_other_values() -> None:
-    digest = _RowDigest("exchange_rates", ["id", "rate", "row_hash"])
+    digest = RowDigest("exchange_rates", ["id", "rate", "row_hash"])
     assert digest((1, "1.5", "x")) == row_hash("exchange_rates", {"id": 1, "rate": "1.5"})
     with pytest.raises(TypeError):  # as `verify` would: a float is not a stored value
         digest((2, 1.5, "x"))

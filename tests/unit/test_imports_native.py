@@ -18,7 +18,7 @@ from app.domain.clock import FakeClock
 from app.domain.errors import InvalidInput
 from app.services import Services
 from app.services.imports import ImportCancelled, ImportOptions, ImportRefused, ImportService
-from app.services.imports.task_hashes import FastMerkle, TaskHasher
+from app.services.imports.task_hashes import INSERT_COLUMNS, FastMerkle, TaskHasher
 from app.storage.hashing import merkle_root, row_hash
 from app.storage.types import epoch_seconds
 
@@ -447,29 +447,7 @@ numbers = st.one_of(st.none(), st.integers(min_value=0, max_value=2**40))
 )
 def test_the_fast_row_hash_is_row_hash(values: tuple[Any, ...]) -> None:
     *row, origin, now = values
-    columns = (
-        "id",
-        "platform_id",
-        "external_id",
-        "title",
-        "requester",
-        "reward",
-        "earned",
-        "bonus",
-        "currency",
-        "status",
-        "started_at",
-        "submitted_at",
-        "decided_at",
-        "duration_s",
-        "reason",
-        "note",
-        "session_id",
-        "work_at",
-        "span_start",
-        "span_end",
-        "span_seconds",
-    )
+    columns = INSERT_COLUMNS[: INSERT_COLUMNS.index("origin")]  # the hasher's arguments
     stored = dict(zip(columns, row, strict=True))
     stored.update(origin=origin, recorded_at=now, edited_at=now)
     assert TaskHasher(origin, now)(*row) == row_hash("tasks", stored)

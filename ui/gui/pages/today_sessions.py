@@ -1,6 +1,6 @@
 """The Today page's "Today's sessions" list, and correcting or deleting one of them.
 
-Also plain_table(), the read-only, row-selecting look shared with the task list
+Also stretched_table(), the read-only, row-selecting look shared with the task list
 (today_tasks.py). A mixin of TodayPage (today.py): its texts keep the "TodayPage"
 translation context.
 """
@@ -38,7 +38,7 @@ else:
     _Base = object
 
 
-def plain_table(table: QTableWidget) -> None:
+def stretched_table(table: QTableWidget) -> None:
     """Make a table read-only, selecting one whole row at a time, its columns stretched."""
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -65,7 +65,7 @@ class TodaySessionsMixin(_Base):
                 QCoreApplication.translate("TodayPage", "Duration"),
             ]
         )
-        plain_table(self.sessions_table)
+        stretched_table(self.sessions_table)
         self.sessions_table.doubleClicked.connect(self.on_edit_session_clicked)
         buttons = QHBoxLayout()
         edit = QPushButton(QCoreApplication.translate("TodayPage", "Correct…"))

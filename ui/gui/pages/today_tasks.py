@@ -30,7 +30,7 @@ from app.services.tasks import TaskFilter
 from ui.gui import formatting
 from ui.gui.labels import status_label
 from ui.gui.pages.base import Page
-from ui.gui.pages.today_sessions import plain_table
+from ui.gui.pages.today_sessions import stretched_table
 
 QUICK_STATUSES = (
     TaskStatus.PENDING,
@@ -88,7 +88,7 @@ class TodayTasksMixin(_Base):
                 QCoreApplication.translate("TodayPage", "Reward"),
             ]
         )
-        plain_table(self.tasks_table)
+        stretched_table(self.tasks_table)
         column.addLayout(entry)
         column.addWidget(self.task_hint)
         column.addWidget(self.tasks_table)
