@@ -28,10 +28,16 @@ from app.charts.data import (
 )
 from app.charts.hover import HoverTarget
 from app.domain.money import currency_digits, format_money
-from app.i18n import Translator
+from app.i18n import N_, Translator
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
+
+
+# What hovering a bar of the income chart says (translated when shown).
+EARNED_TEXT = N_("{platform}, {month}: earned {amount}")
+PENDING_TEXT = N_("{platform}, {month}: {amount} still pending")
+REJECTED_TEXT = N_("{platform}, {month}: {amount} rejected (not paid)")
 
 
 def draw_income(axes: Axes, data: IncomeData, tr: Translator) -> list[HoverTarget]:
@@ -70,7 +76,7 @@ def draw_income(axes: Axes, data: IncomeData, tr: Translator) -> list[HoverTarge
             series,
             top,
             1,
-            "{platform}, {month}: earned {amount}",
+            EARNED_TEXT,
             facecolors=series.color,
             edgecolors="white",
             linewidths=0.6,
@@ -82,7 +88,7 @@ def draw_income(axes: Axes, data: IncomeData, tr: Translator) -> list[HoverTarge
             series,
             top,
             1,
-            "{platform}, {month}: {amount} still pending",
+            PENDING_TEXT,
             facecolors="white",
             edgecolors=series.color,
             hatch="///",
@@ -94,7 +100,7 @@ def draw_income(axes: Axes, data: IncomeData, tr: Translator) -> list[HoverTarge
             series,
             bottom,
             -1,
-            "{platform}, {month}: {amount} rejected (not paid)",
+            REJECTED_TEXT,
             facecolors=series.color,
             alpha=0.45,
             edgecolors=series.color,

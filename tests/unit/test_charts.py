@@ -425,6 +425,23 @@ def test_french_charts_use_french_months_and_money(
     assert any(tick.endswith("\u00a0€") for tick in ticks)
 
 
+
+def test_hovering_an_income_bar_speaks_french(
+    ledger: Services, tmp_path: Path, clock: FakeClock
+) -> None:
+    """The earned, pending and rejected bars' tooltips were left out of the catalogue."""
+    french = Translator("fr")
+    in_french = open_services(tmp_path / "db", clock, PARIS, french, "FR")  # the same database
+    try:
+        data_fr = charts.income_data(in_french, JAN, APR)
+    finally:
+        in_french.close()
+    texts = [t.text for t in charts.draw_chart(charts.new_figure(), data_fr, french)]
+    assert "Prolific, janvier 2026\u00a0: 18,60\u00a0€ gagnés" in texts, texts
+    assert any(t.endswith(" encore en attente") for t in texts), texts
+    assert any(t.endswith(" rejetés (non payés)") for t in texts), texts
+    assert not any("earned" in t or "pending" in t or "rejected" in t for t in texts)
+
 # -- files -----------------------------------------------------------------------------------
 
 
